@@ -1,0 +1,44 @@
+/**
+ * `@facekit/core/protocol`: wire types of the vendors and of FaceKit's backend routes, camelCase
+ * mappers, the callback message envelope and the error class. Usable anywhere (no DOM globals).
+ * @example
+ * import { FaceKitError, routes, type FaceMatchSession } from "@facekit/core/protocol";
+ */
+export {
+  type ErrorBody,
+  errorStatus,
+  FaceKitError,
+  type FaceKitErrorCode,
+  type FaceKitErrorDetails,
+  isFaceKitErrorCode,
+} from "./errors.ts";
+export {
+  type CallbackEnvelope,
+  channelName,
+  parseEnvelope,
+  redirectErrorCode,
+} from "./envelope.ts";
+export type {
+  FaceMatchResult,
+  FaceMatchResultRequest,
+  FaceMatchResultResponse,
+  FaceMatchSession,
+} from "./routes.ts";
+export { routes } from "./routes.ts";
+export {
+  type FaceMatchVerdict,
+  type LinkedAccount,
+  toFaceMatchVerdict,
+  type VerisoulDecision,
+  type VerisoulEnrollBody,
+  type VerisoulEnrollError,
+  type VerisoulErrorBody,
+  type VerisoulMatchType,
+  type VerisoulRedirectError,
+  type VerisoulRiskFlag,
+  type VerisoulSessionBody,
+  type VerisoulVerifyError,
+  type VerisoulVerifyFaceBody,
+  type VerisoulVerifyIdentityBody,
+  verisoulRedirectErrors,
+} from "./verisoul.ts";
