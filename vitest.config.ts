@@ -1,6 +1,9 @@
+import { fileURLToPath } from "node:url";
+import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
 import react from "@vitejs/plugin-react";
+import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
-import { sourceResolve } from "./vite.shared.ts";
+import { chromiumArgs, chromiumPath, sourceResolve } from "./vite.shared.ts";
 
 export default defineConfig({
   ...sourceResolve,
@@ -27,6 +30,23 @@ export default defineConfig({
           include: ["packages/{core,react}/src/**/*.test.{ts,tsx}"],
           exclude: ["packages/core/src/protocol/**"],
           setupFiles: ["./vitest.setup.ts"],
+        },
+      },
+      {
+        extends: true,
+        plugins: [
+          storybookTest({ configDir: fileURLToPath(new URL("./.storybook", import.meta.url)) }),
+        ],
+        test: {
+          name: "storybook",
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
+            }),
+            instances: [{ browser: "chromium" }],
+          },
         },
       },
     ],

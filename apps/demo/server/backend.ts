@@ -1,0 +1,74 @@
+/**
+ * The demo's backend, written the way a customer would: a tiny account API (cookie session) and
+ * FaceKit's handler mounted at /api/facekit. Web-standard `Request -> Response`.
+ */
+import { createFaceKitHandler } from "@facekit/server";
+
+export interface DemoBackendOptions {
+  /** Public origin of the app, e.g. http://localhost:5173 (the callback page lives there). */
+  appOrigin: string;
+  /** Secret for FaceKit's session tokens. */
+  secret: string;
+  verisoul: {
+    apiKey: string;
+    environment?: "sandbox" | "production";
+    apiBaseUrl?: string;
+    appBaseUrl?: string;
+  };
+}
+
+const cookieName = "demo_account";
+
+function accountFrom(request: Request): string | null {
+  const cookie = request.headers.get("cookie") ?? "";
+  const match = cookie.match(/(?:^|;\s*)demo_account=([\w-]{8,64})/);
+  return match?.[1] ?? null;
+}
+
+/** Builds the demo backend's fetch handler. */
+export function createDemoBackend(
+  options: DemoBackendOptions,
+): (request: Request) => Promise<Response> {
+  const accounts = new Map<string, { name: string; email: string }>();
+  const facekit = createFaceKitHandler({
+    secret: options.secret,
+    authorize: (request) => {
+      const accountId = accountFrom(request);
+      return accountId && accounts.has(accountId) ? { accountId } : null;
+    },
+    verisoul: {
+      ...options.verisoul,
+      redirectUrl: `${options.appOrigin}/callback.html`,
+      lng: "en",
+      enroll: true,
+    },
+  });
+
+  return async (request) => {
+    const { pathname } = new URL(request.url);
+    if (pathname.startsWith("/api/facekit/")) return facekit(request);
+    if (pathname === "/api/account" && request.method === "POST") {
+      const body = (await request.json().catch(() => null)) as {
+        name?: unknown;
+        email?: unknown;
+      } | null;
+      const name = typeof body?.name === "string" ? body.name.trim().slice(0, 80) : "";
+      const email = typeof body?.email === "string" ? body.email.trim().slice(0, 120) : "";
+      if (!name || !email.includes("@")) {
+        return Response.json({ error: "Enter your name and a valid email." }, { status: 400 });
+      }
+      const id = crypto.randomUUID();
+      accounts.set(id, { name, email });
+      return Response.json(
+        { id, name, email },
+        { headers: { "set-cookie": `${cookieName}=${id}; Path=/; HttpOnly; SameSite=Lax` } },
+      );
+    }
+    if (pathname === "/api/account" && request.method === "GET") {
+      const id = accountFrom(request);
+      const account = id ? accounts.get(id) : undefined;
+      return account ? Response.json({ id, ...account }) : Response.json(null);
+    }
+    return Response.json({ error: "Not found" }, { status: 404 });
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * `npm run demo`: starts the simulated vendors (unless real keys are set), the demo backend and
+ * the Vite dev server on one port, then prints the URL to open.
+ */
+import { randomBytes } from "node:crypto";
+import { createServer } from "node:http";
+import { fileURLToPath } from "node:url";
+import { toNodeHandler } from "@facekit/server/node";
+import { defaultVerisoulKey } from "@facekit/simulator";
+import { startSimulators } from "@facekit/simulator/node";
+import { createServer as createViteServer } from "vite";
+import { createDemoBackend } from "./backend.ts";
+
+const port = Number(process.env.PORT ?? 5173);
+const appOrigin = `http://localhost:${port}`;
+const realVerisoul = process.env.VERISOUL_API_KEY;
+
+const simulators = realVerisoul ? null : await startSimulators();
+const verisoul = realVerisoul
+  ? {
+      apiKey: realVerisoul,
+      environment: (process.env.VERISOUL_ENV === "production" ? "production" : "sandbox") as
+        | "sandbox"
+        | "production",
+    }
+  : {
+      apiKey: defaultVerisoulKey,
+      apiBaseUrl: simulators?.verisoul.apiUrl,
+      appBaseUrl: simulators?.verisoul.appUrl,
+    };
+
+const backend = toNodeHandler(
+  createDemoBackend({
+    appOrigin,
+    secret: process.env.FACEKIT_SECRET ?? randomBytes(32).toString("hex"),
+    verisoul,
+  }),
+);
+const vite = await createViteServer({
+  configFile: fileURLToPath(new URL("../vite.config.ts", import.meta.url)),
+  server: { middlewareMode: true },
+  appType: "mpa",
+});
+
+const server = createServer((req, res) => {
+  if (req.url?.startsWith("/api/")) backend(req, res);
+  else vite.middlewares(req, res);
+});
+server.listen(port, "localhost", () => {
+  console.info(`\n  FaceKit demo: ${appOrigin}/`);
+  console.info(
+    realVerisoul
+      ? "  Verisoul: real API (VERISOUL_API_KEY)"
+      : `  Verisoul: simulator (API ${simulators?.verisoul.apiUrl}, hosted app ${simulators?.verisoul.appUrl})`,
+  );
+  console.info("  Press Ctrl+C to stop.\n");
+});
+
+const stop = async () => {
+  server.close();
+  await Promise.all([vite.close(), simulators?.close()]);
+  process.exit(0);
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);

@@ -1,0 +1,15 @@
+import { FaceKitProvider } from "@facekit/react";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./App.tsx";
+
+const root = document.getElementById("root");
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <FaceKitProvider endpoint="/api/facekit">
+        <App />
+      </FaceKitProvider>
+    </StrictMode>,
+  );
+}

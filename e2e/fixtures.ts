@@ -1,0 +1,60 @@
+/**
+ * Shared set-up of the Playwright suite: a signed-in account per test, the simulator's scenario
+ * reset around every test, and helpers to read what the harness page was told.
+ */
+import { test as base, expect, type Page } from "@playwright/test";
+import { e2ePorts } from "./ports.ts";
+
+export const simulatorApi = `http://127.0.0.1:${e2ePorts.verisoulApi}`;
+export const simulatorApp = `http://127.0.0.1:${e2ePorts.verisoulApp}`;
+
+/** Changes the Verisoul simulator's scenario (faults, latency, COOP, hand-off...). */
+export async function setScenario(patch: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${simulatorApi}/__simulator/scenario`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(patch),
+  });
+  expect(response.ok).toBe(true);
+}
+
+/** Number of vendor API calls the simulator has seen. */
+export async function vendorCalls(): Promise<Record<string, number>> {
+  const response = await fetch(`${simulatorApi}/__simulator/stats`);
+  return ((await response.json()) as { byPath: Record<string, number> }).byPath;
+}
+
+/** The harness log: callbacks and event names, in order. */
+export async function readLog(page: Page): Promise<Record<string, unknown>[]> {
+  return JSON.parse((await page.getByTestId("log").textContent()) ?? "[]");
+}
+
+/** Waits until the harness reported a final callback, and returns it. */
+export async function finalCallback(page: Page): Promise<Record<string, unknown>> {
+  await expect
+    .poll(async () => (await readLog(page)).some((e) => "callback" in e), { timeout: 15_000 })
+    .toBe(true);
+  const entry = (await readLog(page)).find((e) => "callback" in e);
+  if (!entry) throw new Error("no callback");
+  return entry;
+}
+
+export const test = base.extend<{ account: string; fmMode: string }>({
+  fmMode: ["", { option: true }],
+  account: [
+    async ({ context, fmMode }, use, testInfo) => {
+      await fetch(`${simulatorApi}/__simulator/reset`, { method: "POST" });
+      await setScenario({ simulateDelayMs: 0 });
+      const account = `acct-${testInfo.testId.slice(0, 8)}-${Date.now()}`;
+      const url = `http://localhost:${e2ePorts.app}`;
+      await context.addCookies([
+        { name: "account", value: account, url },
+        ...(fmMode ? [{ name: "fm", value: fmMode, url }] : []),
+      ]);
+      await use(account);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };

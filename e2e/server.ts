@@ -1,0 +1,61 @@
+/**
+ * Test server for the Playwright suite: the simulators on their own origins, a backend built with
+ * @facekit/server exactly as a customer would mount it, and a Vite-served harness page whose
+ * options come from its query string. Cookies choose the account and the 1:1/enrol mode.
+ */
+import { createServer } from "node:http";
+import { fileURLToPath } from "node:url";
+import { createFaceKitHandler } from "@facekit/server";
+import { toNodeHandler } from "@facekit/server/node";
+import { defaultVerisoulKey } from "@facekit/simulator";
+import { startSimulators } from "@facekit/simulator/node";
+import { createServer as createViteServer } from "vite";
+import { sourceResolve } from "../vite.shared.ts";
+import { e2ePorts } from "./ports.ts";
+
+const appOrigin = `http://localhost:${e2ePorts.app}`;
+const simulators = await startSimulators({
+  verisoulApiPort: e2ePorts.verisoulApi,
+  verisoulAppPort: e2ePorts.verisoulApp,
+});
+
+const cookie = (request: Request, name: string) =>
+  request.headers.get("cookie")?.match(new RegExp(`(?:^|;\\s*)${name}=([\\w-]+)`))?.[1];
+
+const facekit = toNodeHandler(
+  createFaceKitHandler({
+    secret: "e2e-secret-that-is-at-least-32-characters-long",
+    authorize: (request) => {
+      const accountId = cookie(request, "account");
+      if (!accountId) return null;
+      const mode = cookie(request, "fm");
+      return {
+        accountId,
+        verisoul: { enroll: mode === "enroll", authenticate: mode === "authenticate" },
+      };
+    },
+    verisoul: {
+      apiKey: defaultVerisoulKey,
+      apiBaseUrl: simulators.verisoul.apiUrl,
+      appBaseUrl: simulators.verisoul.appUrl,
+      redirectUrl: `${appOrigin}/callback.html`,
+      lng: "en",
+    },
+  }),
+);
+
+const root = fileURLToPath(new URL("./app", import.meta.url));
+const vite = await createViteServer({
+  root,
+  ...sourceResolve,
+  configFile: false,
+  server: { middlewareMode: true, hmr: false },
+  appType: "mpa",
+  logLevel: "warn",
+});
+
+createServer((req, res) => {
+  if (req.url === "/health") res.end("ok");
+  else if (req.url?.startsWith("/api/facekit/")) facekit(req, res);
+  else vite.middlewares(req, res);
+}).listen(e2ePorts.app, "localhost", () => console.info(`e2e harness on ${appOrigin}`));

@@ -1,0 +1,129 @@
+/**
+ * Public types of `@facekit/server`. Implementations live next door (`createVerisoulClient.ts`,
+ * `createFaceKitServer.ts`).
+ */
+import type {
+  FaceKitError,
+  FaceMatchSession,
+  VerisoulVerifyFaceBody,
+} from "@facekit/core/protocol";
+
+/**
+ * Options of {@link VerisoulClient}. The API key never leaves your backend.
+ * @example
+ * const options: VerisoulClientOptions = { apiKey: process.env.VERISOUL_API_KEY!, environment: "sandbox" };
+ */
+export interface VerisoulClientOptions {
+  /** Secret `x-api-key` of your Verisoul project (one per environment). */
+  apiKey: string;
+  /** Picks the default API and hosted-flow hosts. Default `"sandbox"`. */
+  environment?: "sandbox" | "production";
+  /** Default `https://api.sandbox.verisoul.ai` or `https://api.prod.verisoul.ai` by environment. */
+  apiBaseUrl?: string;
+  /** Per-request timeout in milliseconds. Default `10_000`. */
+  timeoutMs?: number;
+  /** Default `globalThis.fetch`; tests pass the simulator's in-process handler. */
+  fetch?: typeof fetch;
+}
+
+/**
+ * Typed Verisoul Face Match API. Every failure is a `FaceKitError` whose `vendorCode` holds
+ * Verisoul's error string when there was one. Nothing is retried automatically.
+ * @example
+ * const verisoul = createVerisoulClient({ apiKey });
+ * const { sessionId } = await verisoul.createSession();
+ * const body = await verisoul.verifyFace(sessionId); // once the person finished the capture
+ */
+export interface VerisoulClient {
+  /** `GET /liveness/session`: a fresh single-use session. */
+  createSession(input?: {
+    referringSessionId?: string;
+    simulate?: string;
+  }): Promise<{ sessionId: string; requestId: string }>;
+  /** `POST /liveness/verify-face`: the raw liveness + uniqueness body (keep it server-side). */
+  verifyFace(sessionId: string): Promise<VerisoulVerifyFaceBody>;
+  /** `POST /liveness/verify-identity`: 1:1 match of the session's face against an account. */
+  verifyIdentity(sessionId: string, accountId: string): Promise<{ match: boolean }>;
+  /** `POST /liveness/enroll`: binds the session's face to an account. */
+  enroll(sessionId: string, accountId: string): Promise<void>;
+}
+
+/**
+ * What `authorize(request)` returns for a signed-in user.
+ * @example
+ * const result: AuthorizeResult = { accountId: user.id, verisoul: { enroll: true } };
+ */
+export interface AuthorizeResult {
+  /** Your own, stable id of the signed-in account. Never taken from the browser. */
+  accountId: string;
+  /** Per-request overrides of {@link VerisoulConfig} (e.g. login authenticates, signup enrols). */
+  verisoul?: { authenticate?: boolean; enroll?: boolean };
+}
+
+/**
+ * Verisoul settings of the handler: the client options plus the hosted-flow settings.
+ * @example
+ * const verisoul: VerisoulConfig = {
+ *   apiKey: process.env.VERISOUL_API_KEY!,
+ *   redirectUrl: "https://app.example.com/facekit/callback",
+ *   enroll: true,
+ * };
+ */
+export interface VerisoulConfig extends VerisoulClientOptions {
+  /** Hosted flow; default `https://app.sandbox.verisoul.ai` or `https://app.prod.verisoul.ai`. */
+  appBaseUrl?: string;
+  /** Your callback page (absolute URL), sent as `redirect_url`. */
+  redirectUrl: string;
+  /** Two-letter UI language, sent as `lng`. */
+  lng?: string;
+  /** Expiry hint of minted sessions in ms. Default 10 minutes (Verisoul's real TTL is undocumented). */
+  sessionTtlMs?: number;
+  /** Run verify-identity (1:1) against the signed-in account. Default `false`. */
+  authenticate?: boolean;
+  /** Enrol the face under the signed-in account when the decision is `"Real"`. Default `false`. */
+  enroll?: boolean;
+  /** Sandbox-only `simulate` outcome forwarded at session creation (tests and demos). */
+  simulate?: string;
+}
+
+/**
+ * Configuration of {@link FaceKitServer}.
+ * @example
+ * const config: FaceKitServerConfig = {
+ *   secret: process.env.FACEKIT_SECRET!,
+ *   authorize: async (request) => {
+ *     const user = await getUser(request);
+ *     return user ? { accountId: user.id } : null;
+ *   },
+ *   verisoul: { apiKey: process.env.VERISOUL_API_KEY!, redirectUrl: "https://app.example.com/cb" },
+ *   onError: (error) => console.error(error),
+ * };
+ */
+export interface FaceKitServerConfig {
+  /** HMAC secret for session tokens, at least 32 characters; from an env var. */
+  secret: string;
+  /**
+   * Who is asking. Return null to refuse (401 unauthorized). Per-request Verisoul options may
+   * override config (e.g. login page authenticates, signup page enrols).
+   */
+  authorize: (request: Request) => Promise<AuthorizeResult | null> | AuthorizeResult | null;
+  verisoul?: VerisoulConfig;
+  /** Called with every error that becomes a 5xx or vendor error, for logging. */
+  onError?: (error: FaceKitError, request: Request) => void;
+}
+
+/**
+ * The backend side of FaceKit: one Web-standard handler plus server-side helpers.
+ * @example
+ * const facekit = createFaceKitServer(config);
+ * export const POST = facekit.handle; // e.g. a Next.js route at app/api/facekit/[...path]/route.ts
+ */
+export interface FaceKitServer {
+  /** Answers every FaceKit route; never throws. */
+  handle(request: Request): Promise<Response>;
+  /** Mint a session for an account outside a request (e.g. during SSR); same shape the session route returns. */
+  mintFaceMatchSession(
+    accountId: string,
+    input?: { referringSessionId?: string },
+  ): Promise<FaceMatchSession>;
+}

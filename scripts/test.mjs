@@ -1,0 +1,110 @@
+/**
+ * The whole test suite, as one command (`npm test`): install, typecheck, lint and format, unit
+ * tests (node + jsdom), package build and shape (publint, attw), size budget, browser tests
+ * (Playwright end to end, Storybook stories in Chromium). Ends with a plain `N passed, N failed`.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { ensureChromium, ensureInstalled, root } from "./bootstrap.mjs";
+
+ensureInstalled();
+ensureChromium();
+
+const bin = (name) => `${root}node_modules/.bin/${name}`;
+const results = `${root}test-results`;
+rmSync(results, { recursive: true, force: true });
+mkdirSync(results, { recursive: true });
+
+const published = ["core", "react", "server"];
+
+/** A step counts its tests from a JSON report when it has one; otherwise it is one check. */
+const steps = [
+  { name: "typecheck", cmd: bin("pnpm"), args: ["-r", "--no-bail", "typecheck"] },
+  { name: "typecheck (tooling)", cmd: bin("tsc"), args: ["-p", "tsconfig.json"] },
+  { name: "lint + format", cmd: bin("biome"), args: ["ci", "."] },
+  {
+    name: "unit tests (node, jsdom)",
+    cmd: bin("vitest"),
+    args: [
+      "run",
+      "--project",
+      "node",
+      "--project",
+      "dom",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile=${results}/unit.json`,
+    ],
+    report: { file: `${results}/unit.json`, kind: "vitest" },
+  },
+  { name: "build packages", cmd: bin("pnpm"), args: ["-r", "--filter", "./packages/*", "build"] },
+  ...published.map((p) => ({
+    name: `publint @facekit/${p}`,
+    cmd: bin("publint"),
+    args: ["--strict", `packages/${p}`],
+  })),
+  ...published.map((p) => ({
+    name: `attw @facekit/${p}`,
+    cmd: bin("attw"),
+    args: ["--pack", `packages/${p}`, "--profile", "esm-only", "--format", "ascii"],
+  })),
+  { name: "size budget", cmd: process.execPath, args: ["scripts/size.mjs"] },
+  {
+    name: "browser tests (Playwright, Chromium)",
+    cmd: bin("playwright"),
+    args: ["test"],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${results}/e2e.json` },
+    report: { file: `${results}/e2e.json`, kind: "playwright" },
+  },
+  {
+    name: "story tests (Storybook, Chromium)",
+    cmd: bin("vitest"),
+    args: [
+      "run",
+      "--project",
+      "storybook",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile=${results}/stories.json`,
+    ],
+    report: { file: `${results}/stories.json`, kind: "vitest" },
+  },
+];
+
+function count(report) {
+  if (!existsSync(report.file)) return null;
+  const json = JSON.parse(readFileSync(report.file, "utf8"));
+  if (report.kind === "vitest") {
+    return { passed: json.numPassedTests, failed: json.numFailedTests };
+  }
+  const s = json.stats;
+  return { passed: s.expected + s.flaky, failed: s.unexpected + (json.errors?.length ?? 0) };
+}
+
+let passed = 0;
+let failed = 0;
+const summary = [];
+for (const step of steps) {
+  console.info(`\n=== ${step.name}`);
+  const started = Date.now();
+  const run = spawnSync(step.cmd, step.args, {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, ...step.env, FORCE_COLOR: "0" },
+  });
+  const ok = run.status === 0;
+  const counted = step.report ? count(step.report) : null;
+  const p = counted ? counted.passed : ok ? 1 : 0;
+  // A runner that failed without a failing test (crash, bad config) still counts as a failure.
+  const f = counted && (counted.failed > 0 || ok) ? counted.failed : ok ? 0 : 1;
+  passed += p;
+  failed += f;
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  summary.push(
+    `${ok && f === 0 ? "ok  " : "FAIL"} ${step.name}: ${p} passed, ${f} failed (${secs}s)`,
+  );
+}
+
+console.info(`\n${summary.join("\n")}\n`);
+console.info(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
