@@ -2,30 +2,38 @@
  * Makes Storybook's stories live: starts the simulated vendors on free ports and mounts a FaceKit
  * backend (built with @facekit/server, as a customer would) on Storybook's own dev server at
  * /api/facekit, plus the callback page the hosted flow returns to. Used by `storybook dev` and by
- * the story tests (Vitest browser mode runs the same Vite config).
+ * the story tests (Vitest browser mode runs the same Vite config). The workspace packages are
+ * loaded through Vite's SSR loader so they resolve to source with no build.
  */
-import { createFaceKitHandler } from "@facekit/server";
-import { toNodeHandler } from "@facekit/server/node";
-import { defaultVerisoulKey } from "@facekit/simulator";
-import { startSimulators } from "@facekit/simulator/node";
-import type { Plugin } from "vite";
+import type * as FaceKitServer from "@facekit/server";
+import type * as FaceKitNode from "@facekit/server/node";
+import type * as Simulator from "@facekit/simulator";
+import type * as SimulatorNode from "@facekit/simulator/node";
+import type { Plugin, ViteDevServer } from "vite";
 
 /** Where a story finds the simulators (GET, JSON). */
 export const storyConfigPath = "/__facekit-story/config";
+const callbackPath = "/__facekit-story/callback.html";
 
 const callbackHtml = `<!doctype html><html lang="en"><head><meta charset="UTF-8"><title>FaceKit callback</title></head>
 <body><p>Finishing verification…</p><script type="module" src="/.storybook/storyCallback.ts"></script></body></html>`;
 
-export function facekitStoryBackend(): Plugin {
+async function startBackend(server: ViteDevServer) {
+  const load = <T>(id: string) => server.ssrLoadModule(id) as Promise<T>;
+  const { createFaceKitHandler } = await load<typeof FaceKitServer>("@facekit/server");
+  const { toNodeHandler } = await load<typeof FaceKitNode>("@facekit/server/node");
+  const { defaultVerisoulKey } = await load<typeof Simulator>("@facekit/simulator");
+  const { startSimulators } = await load<typeof SimulatorNode>("@facekit/simulator/node");
+  const simulators = await startSimulators({ verisoulApiPort: 0, verisoulAppPort: 0 });
+  server.httpServer?.once("close", () => void simulators.close());
+  const handlers = new Map<string, ReturnType<typeof toNodeHandler>>();
   return {
-    name: "facekit-story-backend",
-    apply: "serve",
-    async configureServer(server) {
-      const simulators = await startSimulators({ verisoulApiPort: 0, verisoulAppPort: 0 });
-      server.httpServer?.once("close", () => void simulators.close());
-      let handler: ReturnType<typeof toNodeHandler> | undefined;
-      const backend = (origin: string) => {
-        handler ??= toNodeHandler(
+    simulators,
+    /** One handler per origin Storybook is served from (the callback page lives there). */
+    handler(origin: string) {
+      let handler = handlers.get(origin);
+      if (!handler) {
+        handler = toNodeHandler(
           createFaceKitHandler({
             secret: "storybook-only-secret-at-least-32-characters",
             authorize: () => ({ accountId: "storybook-designer" }),
@@ -33,23 +41,37 @@ export function facekitStoryBackend(): Plugin {
               apiKey: defaultVerisoulKey,
               apiBaseUrl: simulators.verisoul.apiUrl,
               appBaseUrl: simulators.verisoul.appUrl,
-              redirectUrl: `${origin}/__facekit-story/callback.html`,
+              redirectUrl: `${origin}${callbackPath}`,
             },
           }),
         );
-        return handler;
-      };
+        handlers.set(origin, handler);
+      }
+      return handler;
+    },
+  };
+}
+
+export function facekitStoryBackend(): Plugin {
+  return {
+    name: "facekit-story-backend",
+    apply: "serve",
+    configureServer(server) {
+      let backend: ReturnType<typeof startBackend> | undefined;
       server.middlewares.use(async (req, res, next) => {
-        const origin = `http://${req.headers.host}`;
-        if (req.url?.startsWith("/api/facekit/")) return backend(origin)(req, res, next);
-        if (req.url === storyConfigPath) {
-          res.setHeader("content-type", "application/json");
+        const url = req.url ?? "";
+        if (!url.startsWith("/api/facekit/") && !url.startsWith("/__facekit-story/")) return next();
+        backend ??= startBackend(server);
+        const { simulators, handler } = await backend;
+        if (url.startsWith("/api/facekit/")) return handler(`http://${req.headers.host}`)(req, res, next);
+        if (url === storyConfigPath) {
           const { apiUrl, appUrl } = simulators.verisoul;
+          res.setHeader("content-type", "application/json");
           return res.end(JSON.stringify({ verisoul: { apiUrl, appUrl } }));
         }
-        if (req.url?.startsWith("/__facekit-story/callback.html")) {
+        if (url.startsWith(callbackPath)) {
           res.setHeader("content-type", "text/html");
-          return res.end(await server.transformIndexHtml(req.url, callbackHtml));
+          return res.end(await server.transformIndexHtml(url, callbackHtml));
         }
         next();
       });

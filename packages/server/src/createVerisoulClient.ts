@@ -30,11 +30,17 @@ function toTransport(options: VerisoulClientOptions): VerisoulTransport {
   }
   const timeoutMs = options.timeoutMs ?? 10_000;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-    throw new FaceKitError("misconfigured", "createVerisoulClient: timeoutMs must be a positive number.");
+    throw new FaceKitError(
+      "misconfigured",
+      "createVerisoulClient: timeoutMs must be a positive number.",
+    );
   }
   const apiBaseUrl = options.apiBaseUrl ?? apiBaseUrls[environment];
   if (!URL.canParse(apiBaseUrl)) {
-    throw new FaceKitError("misconfigured", `createVerisoulClient: apiBaseUrl "${apiBaseUrl}" is not an absolute URL.`);
+    throw new FaceKitError(
+      "misconfigured",
+      `createVerisoulClient: apiBaseUrl "${apiBaseUrl}" is not an absolute URL.`,
+    );
   }
   const fetchImpl = options.fetch ?? globalThis.fetch;
   return {
@@ -75,7 +81,11 @@ export function createVerisoulClient(options: VerisoulClientOptions): VerisoulCl
     },
     async verifyFace(sessionId) {
       const path = "/liveness/verify-face";
-      const json = await callVerisoul(transport, { method: "POST", path, body: { session_id: sessionId } });
+      const json = await callVerisoul(transport, {
+        method: "POST",
+        path,
+        body: { session_id: sessionId },
+      });
       parseVendorBody(verifyFaceBodySchema, json, path);
       return json as VerisoulVerifyFaceBody;
     },

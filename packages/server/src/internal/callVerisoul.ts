@@ -16,7 +16,7 @@ export type VerisoulCall =
 
 /** Settles like `promise`, or rejects with the signal's reason once it aborts. */
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
+  return promise;
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
     signal.addEventListener("abort", onAbort, { once: true });
@@ -48,7 +48,10 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; er
  * @example
  * const body = await callVerisoul(transport, { method: "POST", path: "/liveness/verify-face", body: { session_id } });
  */
-export async function callVerisoul(transport: VerisoulTransport, call: VerisoulCall): Promise<unknown> {
+export async function callVerisoul(
+  transport: VerisoulTransport,
+  call: VerisoulCall,
+): Promise<unknown> {
   const url = new URL(`${transport.apiBaseUrl.replace(/\/+$/, "")}${call.path}`);
   const headers: Record<string, string> = {
     "x-api-key": transport.apiKey,
@@ -86,12 +89,20 @@ export async function callVerisoul(transport: VerisoulTransport, call: VerisoulC
     throw toVerisoulError(status, parsed.ok ? parsed.value : text.slice(0, 500), responseHeaders);
   }
   if (!parsed.ok) {
-    throw new FaceKitError("vendor_unavailable", `Verisoul sent a non-JSON answer (${call.path}).`, {
-      cause: parsed.error,
-    });
+    throw new FaceKitError(
+      "vendor_unavailable",
+      `Verisoul sent a non-JSON answer (${call.path}).`,
+      {
+        cause: parsed.error,
+      },
+    );
   }
   const value = parsed.value;
-  if (typeof value === "object" && value !== null && (value as { success?: unknown }).success === false) {
+  if (
+    typeof value === "object" &&
+    value !== null &&
+    (value as { success?: unknown }).success === false
+  ) {
     throw toVerisoulError(status, value, responseHeaders);
   }
   return value;

@@ -34,7 +34,10 @@ async function enrollOnce(
     await client.enroll(sessionId, accountId);
     return true;
   } catch (error) {
-    if (error instanceof FaceKitError && error.vendorCode === "session_already_tied_to_an_account") {
+    if (
+      error instanceof FaceKitError &&
+      error.vendorCode === "session_already_tied_to_an_account"
+    ) {
       const now = await client.verifyFace(sessionId);
       return now.metadata?.account_id === accountId;
     }

@@ -24,6 +24,10 @@ export async function mintFaceMatchSession(
   });
   const now = Date.now();
   const expiresAt = now + verisoul.sessionTtlMs;
-  const token = await signSessionToken(key, { sid: sessionId, sub: accountId }, expiresAt + tokenGraceMs);
+  const token = await signSessionToken(
+    key,
+    { sid: sessionId, sub: accountId },
+    expiresAt + tokenGraceMs,
+  );
   return { sessionId, url: hostedFlowUrl(verisoul, sessionId), expiresAt, token };
 }

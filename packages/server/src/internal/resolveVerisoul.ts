@@ -43,7 +43,9 @@ export function resolveVerisoul(config: VerisoulConfig): ResolvedVerisoul {
   }
   const appBaseUrl = config.appBaseUrl ?? appBaseUrls[config.environment ?? "sandbox"];
   if (!isHttpUrl(appBaseUrl)) {
-    throw misconfigured(`verisoul.appBaseUrl must be an absolute URL, got ${JSON.stringify(appBaseUrl)}.`);
+    throw misconfigured(
+      `verisoul.appBaseUrl must be an absolute URL, got ${JSON.stringify(appBaseUrl)}.`,
+    );
   }
   const sessionTtlMs = config.sessionTtlMs ?? 10 * 60_000;
   if (!Number.isFinite(sessionTtlMs) || sessionTtlMs <= 0) {

@@ -56,9 +56,13 @@ export async function verifySessionToken(key: Uint8Array, token: string): Promis
     }));
   } catch (error) {
     if (error instanceof errors.JWTExpired) {
-      throw new FaceKitError("session_expired", "This session token expired: start a new session.", {
-        cause: error,
-      });
+      throw new FaceKitError(
+        "session_expired",
+        "This session token expired: start a new session.",
+        {
+          cause: error,
+        },
+      );
     }
     throw unknownSession(error);
   }

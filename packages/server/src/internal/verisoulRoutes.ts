@@ -1,10 +1,12 @@
+import type { FaceMatchResultResponse } from "@facekit/core/protocol";
 import * as v from "valibot";
 import type { AuthorizeResult } from "../types.ts";
+import type { Coalescer } from "./createCoalescer.ts";
 import { faceMatchResult } from "./faceMatchResult.ts";
 import { mintFaceMatchSession } from "./mintFaceMatchSession.ts";
 import { readJsonBody } from "./readJsonBody.ts";
-import { jsonResponse } from "./responses.ts";
 import type { ResolvedVerisoul } from "./resolveVerisoul.ts";
+import { jsonResponse } from "./responses.ts";
 import { assertOwnedBy, verifySessionToken } from "./sessionToken.ts";
 
 /** What a Verisoul route needs once the request is routed and authorized. */
@@ -12,6 +14,8 @@ export interface VerisoulRouteContext {
   verisoul: ResolvedVerisoul;
   key: Uint8Array;
   auth: AuthorizeResult;
+  /** Shares concurrent identical result lookups within this server instance. */
+  coalesce: Coalescer<FaceMatchResultResponse>;
 }
 
 const sessionBodySchema = v.object({
@@ -26,7 +30,7 @@ const resultBodySchema = v.object({
  * `POST …/verisoul/session` with an optional `{referringSessionId}` body: mints a session for the
  * authorized account and answers a `FaceMatchSession`.
  * @example
- * return handleVerisoulSession(request, { verisoul, key, auth });
+ * return handleVerisoulSession(request, { verisoul, key, auth, coalesce });
  */
 export async function handleVerisoulSession(
   request: Request,
@@ -42,20 +46,24 @@ export async function handleVerisoulSession(
 /**
  * `POST …/verisoul/result` with `{token}`: checks the token belongs to the authorized account,
  * then answers a `FaceMatchResultResponse` (pending or completed). Per-request `authorize`
- * overrides win over the server config.
+ * overrides win over the server config. Identical concurrent lookups share one vendor exchange.
  * @example
- * return handleVerisoulResult(request, { verisoul, key, auth });
+ * return handleVerisoulResult(request, { verisoul, key, auth, coalesce });
  */
 export async function handleVerisoulResult(
   request: Request,
-  { verisoul, key, auth }: VerisoulRouteContext,
+  { verisoul, key, auth, coalesce }: VerisoulRouteContext,
 ): Promise<Response> {
   const { token } = await readJsonBody(request, resultBodySchema);
   const claims = await verifySessionToken(key, token);
   assertOwnedBy(claims, auth.accountId);
-  const answer = await faceMatchResult(verisoul.client, claims.sid, auth.accountId, {
+  const features = {
     authenticate: auth.verisoul?.authenticate ?? verisoul.authenticate,
     enroll: auth.verisoul?.enroll ?? verisoul.enroll,
-  });
+  };
+  const answer = await coalesce(
+    JSON.stringify([claims.sid, auth.accountId, features.authenticate, features.enroll]),
+    () => faceMatchResult(verisoul.client, claims.sid, auth.accountId, features),
+  );
   return jsonResponse(answer);
 }

@@ -14,7 +14,9 @@ export const sessionBodySchema = v.looseObject({
 
 const linkedAccountSchema = v.looseObject({
   account_id: v.string(),
-  match_types: v.array(v.picklist(["face", "ip_address", "browser", "document_number", "document_name"])),
+  match_types: v.array(
+    v.picklist(["face", "ip_address", "browser", "document_number", "document_name"]),
+  ),
 });
 
 /** `POST /liveness/verify-face` 200. */

@@ -1,0 +1,63 @@
+/**
+ * What redirect mode keeps in `sessionStorage` across the trip to the vendor and back. Written by
+ * the flow (pending) and by the callback page (returned); cleared by the flow once settled.
+ */
+import { type CallbackEnvelope, parseEnvelope } from "../protocol/index.ts";
+import type { FlowWindow } from "../types.ts";
+
+/** Key of the attempt that left the page. */
+export const pendingKey = "facekit:verisoul:pending";
+/** Key of the outcome the callback page brought back. */
+export const returnedKey = "facekit:verisoul:returned";
+
+/** The attempt that left the page for the vendor. */
+export interface PendingRedirect {
+  sessionId: string;
+  token: string;
+  expiresAt: number;
+  returnTo: string;
+}
+
+function read(win: FlowWindow, key: string): unknown {
+  try {
+    return JSON.parse(win.sessionStorage.getItem(key) ?? "null");
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The pending attempt, or `null` when there is none or it is garbage.
+ * @example
+ * if (readPending(window)?.sessionId === envelope.sessionId) returnToApp();
+ */
+export function readPending(win: FlowWindow): PendingRedirect | null {
+  // Written by our own flow; checking what resume() sends to the backend is enough.
+  const p = read(win, pendingKey) as Partial<PendingRedirect> | null;
+  return typeof p?.sessionId === "string" && typeof p.token === "string"
+    ? (p as PendingRedirect)
+    : null;
+}
+
+/**
+ * The outcome stored by the callback page, checked like any other envelope.
+ * @example
+ * const outcome = readReturned(window);
+ */
+export function readReturned(win: FlowWindow): CallbackEnvelope | null {
+  return parseEnvelope(read(win, returnedKey));
+}
+
+/**
+ * Forgets the redirect attempt once its result is settled.
+ * @example
+ * clearRedirect(window);
+ */
+export function clearRedirect(win: FlowWindow): void {
+  try {
+    win.sessionStorage.removeItem(pendingKey);
+    win.sessionStorage.removeItem(returnedKey);
+  } catch {
+    // Storage can vanish (privacy modes); nothing left to clear then.
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * Test doubles for the browser around a flow (never for the flow itself): a fake `window` with a
+ * popup that records navigation, in-memory sessionStorage, an in-memory BroadcastChannel bus
+ * shared by the windows of one "browser", and timers delegated to the (fakeable) global ones.
+ */
+import type { FlowPopup, FlowWindow } from "../../types.ts";
+
+/** A popup that records where it was sent; `close()` flips `closed` like the real thing. */
+export class FakePopup implements FlowPopup {
+  closed = false;
+  focused = 0;
+  location = { href: "" };
+  close() {
+    this.closed = true;
+  }
+  focus() {
+    this.focused++;
+  }
+}
+
+/** In-memory BroadcastChannel bus: messages reach every other open channel of the same name. */
+export function createBus() {
+  const open = new Set<FakeChannel>();
+  class FakeChannel {
+    onmessage: ((event: MessageEvent) => void) | null = null;
+    constructor(readonly name: string) {
+      open.add(this);
+    }
+    postMessage(data: unknown) {
+      for (const c of open) {
+        if (c !== this && c.name === this.name) {
+          queueMicrotask(() => open.has(c) && c.onmessage?.({ data } as MessageEvent));
+        }
+      }
+    }
+    close() {
+      open.delete(this);
+    }
+  }
+  return { Channel: FakeChannel as unknown as typeof BroadcastChannel, open };
+}
+
+export interface FakeWindowOptions {
+  origin?: string;
+  path?: string;
+  search?: string;
+  blockPopups?: boolean;
+  bus?: ReturnType<typeof createBus>;
+  opener?: FlowWindow["opener"];
+  storage?: Map<string, string>;
+}
+
+/** A fake `window` built on a real EventTarget. */
+export function createFakeWindow(options: FakeWindowOptions = {}) {
+  const origin = options.origin ?? "https://app.test";
+  const target = new EventTarget();
+  const storage = options.storage ?? new Map<string, string>();
+  const bus = options.bus ?? createBus();
+  const popups: FakePopup[] = [];
+  const opens: { url: string; target: string; features: string }[] = [];
+  const navigations: { kind: "assign" | "replace"; url: string }[] = [];
+  let listeners = 0;
+  const win = {
+    popups,
+    opens,
+    navigations,
+    bus,
+    storage,
+    closed: false,
+    get listenerCount() {
+      return listeners;
+    },
+    open(url: string, name: string, features: string) {
+      opens.push({ url, target: name, features });
+      if (options.blockPopups) return null;
+      const popup = new FakePopup();
+      popups.push(popup);
+      return popup;
+    },
+    location: {
+      origin,
+      href: `${origin}${options.path ?? "/signup"}${options.search ?? ""}`,
+      search: options.search ?? "",
+      assign: (url: string) => navigations.push({ kind: "assign", url }),
+      replace: (url: string) => navigations.push({ kind: "replace", url }),
+    },
+    sessionStorage: {
+      getItem: (key: string) => storage.get(key) ?? null,
+      setItem: (key: string, value: string) => storage.set(key, value),
+      removeItem: (key: string) => storage.delete(key),
+    },
+    setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms) as unknown as number,
+    clearTimeout: (id: number | undefined) => clearTimeout(id),
+    setInterval: (fn: () => void, ms: number) => setInterval(fn, ms) as unknown as number,
+    clearInterval: (id: number | undefined) => clearInterval(id),
+    addEventListener(type: "message", listener: (event: MessageEvent) => void) {
+      listeners++;
+      target.addEventListener(type, listener as EventListener);
+    },
+    removeEventListener(type: "message", listener: (event: MessageEvent) => void) {
+      listeners--;
+      target.removeEventListener(type, listener as EventListener);
+    },
+    BroadcastChannel: bus.Channel,
+    opener: options.opener ?? null,
+    close() {
+      win.closed = true;
+    },
+    screenX: 100,
+    screenY: 50,
+    outerWidth: 1280,
+    outerHeight: 800,
+    /** Delivers a `message` event as the browser would. */
+    post(data: unknown, from: { origin: string; source: unknown }) {
+      const event = Object.assign(new Event("message"), { data, ...from });
+      target.dispatchEvent(event);
+    },
+  } satisfies FlowWindow & Record<string, unknown>;
+  return win;
+}
+
+/** The fake window type, with its test-only extras. */
+export type FakeWindow = ReturnType<typeof createFakeWindow>;

@@ -1,0 +1,20 @@
+/**
+ * `@facekit/react`: a provider, one hook per vendor flow and one component per hook.
+ * @example
+ * import { FaceKitProvider, FaceMatchButton } from "@facekit/react";
+ * <FaceKitProvider endpoint="/api/facekit">
+ *   <FaceMatchButton prefetch onComplete={(result) => console.info(result.decision)} />
+ * </FaceKitProvider>;
+ */
+export {
+  FaceKitError,
+  type FaceKitErrorCode,
+  type FaceMatchEvent,
+  type FaceMatchMode,
+  type FaceMatchResult,
+  type FaceMatchSession,
+  type FaceMatchStatus,
+} from "@facekit/core";
+export { FaceKitProvider, type FaceKitProviderProps } from "./FaceKitProvider.tsx";
+export { FaceMatchButton, type FaceMatchButtonProps } from "./FaceMatchButton.tsx";
+export { type UseFaceMatchOptions, type UseFaceMatchResult, useFaceMatch } from "./useFaceMatch.ts";

@@ -1,0 +1,26 @@
+import type { BackendClient } from "@facekit/core";
+import { FaceKitError } from "@facekit/core";
+import type { QueryClient } from "@tanstack/react-query";
+import { createContext, useContext } from "react";
+
+/** What `<FaceKitProvider>` shares with the hooks. */
+export interface FaceKitContextValue {
+  backend: BackendClient;
+  queryClient: QueryClient;
+}
+
+/** Internal: read through {@link useFaceKit}. */
+export const FaceKitContext = createContext<FaceKitContextValue | null>(null);
+
+/**
+ * The provider's value, or a misuse error that names the fix.
+ * @example
+ * const { backend, queryClient } = useFaceKit("useFaceMatch");
+ */
+export function useFaceKit(hook: string): FaceKitContextValue {
+  const value = useContext(FaceKitContext);
+  if (!value) {
+    throw new FaceKitError("misconfigured", `${hook} must be used inside <FaceKitProvider>`);
+  }
+  return value;
+}

@@ -1,0 +1,140 @@
+import {
+  createFaceMatchFlow,
+  type FaceKitError,
+  type FaceMatchEvent,
+  type FaceMatchFlow,
+  type FaceMatchFlowOptions,
+  type FaceMatchResult,
+  type FaceMatchSession,
+  type FaceMatchSnapshot,
+} from "@facekit/core";
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useInsertionEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from "react";
+import { useFaceKit } from "./internal/FaceKitContext.ts";
+import { fetchResult, sessionQuery, takeSession } from "./internal/queries.ts";
+
+/**
+ * Options of {@link useFaceMatch} (and props of `<FaceMatchButton>`).
+ * @example
+ * const options: UseFaceMatchOptions = { mode: "auto", prefetch: true, onComplete: save };
+ */
+export interface UseFaceMatchOptions
+  extends Pick<FaceMatchFlowOptions, "mode" | "popup" | "pollIntervalMs" | "severWindowMs"> {
+  /** A ready session minted elsewhere; used once, then retries mint new ones. */
+  session?: FaceMatchSession;
+  /** Custom minting; by default the provider's `endpoint` route. */
+  getSession?: (signal: AbortSignal) => Promise<FaceMatchSession>;
+  /** `<FaceMatchButton>` mints a session on hover/focus, so the click opens faster. */
+  prefetch?: boolean;
+  onComplete?: (result: FaceMatchResult) => void;
+  onCancel?: () => void;
+  onError?: (error: FaceKitError) => void;
+  onEvent?: (event: FaceMatchEvent) => void;
+}
+
+/**
+ * What {@link useFaceMatch} returns.
+ * @example
+ * const { status, open }: UseFaceMatchResult = useFaceMatch();
+ */
+export interface UseFaceMatchResult extends Omit<FaceMatchSnapshot, "detached"> {
+  /** The popup was cut off (COOP) or the user went on with a phone: we wait for the backend. */
+  isDetached: boolean;
+  /** Starts; call it in a click handler (the popup opens synchronously). */
+  open: () => void;
+  cancel: () => void;
+  reset: () => void;
+  /** Mints a session ahead of the click (no-op while a ready `session` is unused). */
+  prefetch: () => void;
+}
+
+const noop = () => {};
+const idle: FaceMatchSnapshot = {
+  status: "idle",
+  result: null,
+  error: null,
+  sessionId: null,
+  detached: false,
+};
+// Stands in until the effect has created the flow (and during server rendering).
+const inert: Pick<FaceMatchFlow, "subscribe" | "getSnapshot" | "open" | "cancel" | "reset"> = {
+  subscribe: () => noop,
+  getSnapshot: () => idle,
+  open: noop,
+  cancel: noop,
+  reset: noop,
+};
+
+/**
+ * Verisoul Face Match as a hook; `<FaceMatchButton>` is this plus one button.
+ * @example
+ * const face = useFaceMatch({ onComplete: (result) => save(result) });
+ * return <button type="button" onClick={face.open}>{face.status}</button>;
+ */
+export function useFaceMatch(options: UseFaceMatchOptions = {}): UseFaceMatchResult {
+  const kit = useFaceKit("useFaceMatch");
+  const latest = useRef({ options, kit });
+  useInsertionEffect(() => {
+    latest.current = { options, kit };
+  });
+  const id = useId();
+  const used = useRef<string>(undefined);
+  const [flow, setFlow] = useState<typeof inert>(inert);
+  const { mode } = options;
+  const readyId = options.session?.sessionId;
+
+  const mint = useCallback(() => {
+    const { options: o, kit: k } = latest.current;
+    const key = ["facekit", "verisoul", "session", id];
+    return sessionQuery(key, o.getSession ?? k.backend.mintFaceMatchSession);
+  }, [id]);
+
+  useEffect(() => {
+    const { popup, pollIntervalMs, severWindowMs } = latest.current.options;
+    const f = createFaceMatchFlow({
+      mode,
+      popup,
+      pollIntervalMs,
+      severWindowMs,
+      getSession: () => {
+        const { options: o, kit: k } = latest.current;
+        const ready = o.session;
+        if (ready && ready.sessionId === readyId && readyId !== used.current) {
+          used.current = readyId;
+          return Promise.resolve(ready);
+        }
+        return takeSession(k.queryClient, mint());
+      },
+      getResult: (s) => fetchResult(latest.current.kit.queryClient, latest.current.kit.backend, s),
+    });
+    f.on((e) => {
+      const o = latest.current.options;
+      o.onEvent?.(e);
+      if (e.type === "completed") o.onComplete?.(e.result);
+      else if (e.type === "cancelled") o.onCancel?.();
+      else if (e.type === "failed") o.onError?.(e.error);
+    });
+    setFlow(f);
+    f.resume();
+    return f.destroy;
+  }, [mode, readyId, mint]);
+
+  const prefetch = useCallback(() => {
+    const { options: o, kit: k } = latest.current;
+    if (o.session?.sessionId === used.current) k.queryClient.fetchQuery(mint()).catch(noop);
+  }, [mint]);
+  const { detached, ...snapshot } = useSyncExternalStore(
+    flow.subscribe,
+    flow.getSnapshot,
+    inert.getSnapshot,
+  );
+  const { open, cancel, reset } = flow;
+  return { ...snapshot, isDetached: detached, open, cancel, reset, prefetch };
+}

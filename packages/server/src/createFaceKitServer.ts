@@ -1,0 +1,113 @@
+import { FaceKitError, type FaceMatchResultResponse } from "@facekit/core/protocol";
+import { authorizeRequest } from "./internal/authorizeRequest.ts";
+import { createCoalescer } from "./internal/createCoalescer.ts";
+import { matchRoute } from "./internal/matchRoute.ts";
+import { mintFaceMatchSession } from "./internal/mintFaceMatchSession.ts";
+import { type ResolvedVerisoul, resolveVerisoul } from "./internal/resolveVerisoul.ts";
+import { errorResponse } from "./internal/responses.ts";
+import { handleVerisoulResult, handleVerisoulSession } from "./internal/verisoulRoutes.ts";
+import type { FaceKitServer, FaceKitServerConfig } from "./types.ts";
+
+const vendorCodes = new Set(["rate_limited", "vendor_unavailable", "vendor_misconfigured"]);
+
+function notConfigured(): FaceKitError {
+  return new FaceKitError(
+    "not_found",
+    "Verisoul is not configured: pass a `verisoul` config ({ apiKey, redirectUrl }) to createFaceKitServer.",
+  );
+}
+
+/** Checks the config once, at creation: a weak secret must stop the app from booting. */
+function checkConfig(config: FaceKitServerConfig): void {
+  if (typeof config?.secret !== "string" || config.secret.length < 32) {
+    throw new FaceKitError(
+      "misconfigured",
+      "createFaceKitServer: `secret` must be at least 32 characters. Generate one with `openssl rand -base64 32` and read it from an environment variable.",
+    );
+  }
+  if (typeof config.authorize !== "function") {
+    throw new FaceKitError(
+      "misconfigured",
+      "createFaceKitServer: `authorize(request)` is required; return { accountId } for a signed-in user or null.",
+    );
+  }
+}
+
+/**
+ * Creates FaceKit's backend: one Web-standard `handle(request)` answering
+ * `POST …/verisoul/session` and `POST …/verisoul/result` under any mount point (routes match by
+ * path suffix), plus {@link FaceKitServer.mintFaceMatchSession} for server-side rendering.
+ * Answers are JSON with `Cache-Control: no-store`; every failure is a `FaceKitError` body with its
+ * status (`handle` never throws). Unknown paths answer 404 `not_found`; a known path with another
+ * method answers 405 with code `not_found` and `Allow: POST`. Throws `misconfigured` at creation
+ * for a secret shorter than 32 characters or an invalid Verisoul config.
+ * @example
+ * const facekit = createFaceKitServer({
+ *   secret: process.env.FACEKIT_SECRET!,
+ *   authorize: async (request) => {
+ *     const user = await getUser(request);
+ *     return user ? { accountId: user.id, verisoul: { enroll: true } } : null;
+ *   },
+ *   verisoul: { apiKey: process.env.VERISOUL_API_KEY!, redirectUrl: "https://app.example.com/facekit/callback" },
+ * });
+ * export const POST = (request: Request) => facekit.handle(request);
+ */
+export function createFaceKitServer(config: FaceKitServerConfig): FaceKitServer {
+  checkConfig(config);
+  const key = new TextEncoder().encode(config.secret);
+  const verisoul: ResolvedVerisoul | undefined = config.verisoul
+    ? resolveVerisoul(config.verisoul)
+    : undefined;
+  const coalesce = createCoalescer<FaceMatchResultResponse>();
+
+  function report(error: FaceKitError, request: Request): void {
+    if (!config.onError) return;
+    if (error.status < 500 && error.vendorCode === undefined && !vendorCodes.has(error.code))
+      return;
+    try {
+      config.onError(error, request);
+    } catch (hookError) {
+      console.error("[facekit] onError threw:", hookError);
+    }
+  }
+
+  async function route(request: Request): Promise<Response> {
+    const name = matchRoute(new URL(request.url));
+    if (!name) throw new FaceKitError("not_found", "No FaceKit route at this path.");
+    if (request.method !== "POST") {
+      return errorResponse(
+        new FaceKitError("not_found", `Use POST for this FaceKit route, not ${request.method}.`, {
+          status: 405,
+        }),
+        { allow: "POST" },
+      );
+    }
+    if (!verisoul) throw notConfigured();
+    const auth = await authorizeRequest(config.authorize, request);
+    const context = { verisoul, key, auth, coalesce };
+    return name === "verisoulSession"
+      ? handleVerisoulSession(request, context)
+      : handleVerisoulResult(request, context);
+  }
+
+  return {
+    async handle(request) {
+      try {
+        return await route(request);
+      } catch (thrown) {
+        const error =
+          thrown instanceof FaceKitError
+            ? thrown
+            : new FaceKitError("internal", "Internal error.", { cause: thrown });
+        report(error, request);
+        return errorResponse(error);
+      }
+    },
+    async mintFaceMatchSession(accountId, input) {
+      if (!verisoul) {
+        throw new FaceKitError("misconfigured", notConfigured().message);
+      }
+      return mintFaceMatchSession(verisoul, key, accountId, input);
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { createServerHarness } from "./internal/createServerHarness.ts";
+import { toNodeHandler } from "./node.ts";
+
+const servers: Server[] = [];
+
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
+});
+
+async function listen(
+  listener: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<string> {
+  const server = createServer(listener);
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+describe("toNodeHandler over a real http.createServer", () => {
+  it("serves the whole session -> result handshake", async () => {
+    const t = createServerHarness();
+    const base = await listen(toNodeHandler(t.server.handle));
+
+    const minted = await fetch(`${base}/api/facekit/verisoul/session`, { method: "POST" });
+    expect(minted.status).toBe(200);
+    expect(minted.headers.get("cache-control")).toBe("no-store");
+    const session = await minted.json();
+
+    const post = () =>
+      fetch(`${base}/api/facekit/verisoul/result`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ token: session.token }),
+      });
+    expect(await (await post()).json()).toEqual({ status: "pending" });
+    await t.complete(session.sessionId, "alice");
+    expect(await (await post()).json()).toMatchObject({
+      status: "completed",
+      result: { sessionId: session.sessionId, decision: "Real" },
+    });
+
+    const wrong = await fetch(`${base}/api/facekit/verisoul/result`);
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get("allow")).toBe("POST");
+    expect((await fetch(`${base}/elsewhere`, { method: "POST" })).status).toBe(404);
+  });
+
+  it("works as Express-style middleware whose mount path was stripped", async () => {
+    const t = createServerHarness();
+    const middleware = toNodeHandler(t.server.handle);
+    const nextCalls: unknown[] = [];
+    const base = await listen((req, res) => {
+      // What app.use("/api/facekit", middleware) does before calling it.
+      if (req.url?.startsWith("/api/facekit/")) req.url = req.url.slice("/api/facekit".length);
+      middleware(req, res, (err) => nextCalls.push(err));
+    });
+    const response = await fetch(`${base}/api/facekit/verisoul/session`, { method: "POST" });
+    expect(response.status).toBe(200);
+    expect(nextCalls).toEqual([]);
+  });
+
+  it("refuses with a clear message when a body parser already read the body", async () => {
+    const t = createServerHarness();
+    const middleware = toNodeHandler(t.server.handle);
+    const base = await listen((req, res) => {
+      // A JSON body parser consumes the stream and leaves req.body behind.
+      const chunks: Buffer[] = [];
+      req.on("data", (chunk: Buffer) => chunks.push(chunk));
+      req.on("end", () => {
+        (req as IncomingMessage & { body?: unknown }).body = JSON.parse(
+          Buffer.concat(chunks).toString(),
+        );
+        middleware(req, res);
+      });
+    });
+    const response = await fetch(`${base}/api/facekit/verisoul/result`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ token: "x" }),
+    });
+    expect(response.status).toBe(500);
+    const body = await response.json();
+    expect(body.error.code).toBe("misconfigured");
+    expect(body.error.message).toMatch(/before body parsers/);
+  });
+
+  it("does not replace the global Request and Response", async () => {
+    const { Request: BeforeRequest, Response: BeforeResponse } = globalThis;
+    const t = createServerHarness();
+    toNodeHandler(t.server.handle);
+    expect(globalThis.Request).toBe(BeforeRequest);
+    expect(globalThis.Response).toBe(BeforeResponse);
+  });
+});

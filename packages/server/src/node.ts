@@ -1,0 +1,67 @@
+/**
+ * `@facekit/server/node`: the Node adapter. Everything else in this package is Web-standard.
+ * @example
+ * import { toNodeHandler } from "@facekit/server/node";
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { FaceKitError } from "@facekit/core/protocol";
+import { getRequestListener } from "@hono/node-server";
+
+/** True when another middleware already consumed the body stream (and left no raw copy). */
+function bodyAlreadyRead(req: IncomingMessage): boolean {
+  const rawBody = (req as IncomingMessage & { rawBody?: unknown }).rawBody;
+  return req.readableEnded && !(rawBody instanceof Uint8Array);
+}
+
+function sendError(res: ServerResponse, error: FaceKitError): void {
+  res.writeHead(error.status, {
+    "content-type": "application/json; charset=utf-8",
+    "cache-control": "no-store",
+  });
+  res.end(JSON.stringify(error.toJSON()));
+}
+
+/**
+ * Turns a Web-standard handler (e.g. `createFaceKitHandler(config)`) into a Node request listener,
+ * usable with `http.createServer` and as Express/Connect middleware. Built on
+ * `@hono/node-server`'s `getRequestListener`, without replacing the global `Request`/`Response`.
+ *
+ * Mount it BEFORE any body parser (`express.json()`, `bodyParser`...): FaceKit reads the raw body
+ * stream itself (size-capped). If a parser got there first, the request is answered with a 500
+ * `misconfigured` error saying so. Express strips the mount path; FaceKit routes match by path
+ * suffix, so any mount point works. Failures of the adapter itself go to `next(err)` when given.
+ * @example
+ * import { createServer } from "node:http";
+ * const handler = createFaceKitHandler(config);
+ * createServer(toNodeHandler(handler)).listen(3000);
+ * // or, in Express, before app.use(express.json()):
+ * app.use("/api/facekit", toNodeHandler(handler));
+ */
+export function toNodeHandler(
+  handler: (request: Request) => Promise<Response>,
+): (req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void) => void {
+  const listener = getRequestListener((request) => handler(request), {
+    overrideGlobalObjects: false,
+  });
+  return (req, res, next) => {
+    if (bodyAlreadyRead(req)) {
+      sendError(
+        res,
+        new FaceKitError(
+          "misconfigured",
+          "FaceKit: the request body was already read by another middleware (e.g. express.json()). Mount toNodeHandler before body parsers.",
+        ),
+      );
+      return;
+    }
+    listener(req, res).catch((error: unknown) => {
+      if (next) {
+        next(error);
+      } else if (!res.headersSent) {
+        sendError(res, new FaceKitError("internal", "Internal error.", { cause: error }));
+      } else {
+        res.destroy(error instanceof Error ? error : undefined);
+      }
+    });
+  };
+}

@@ -1,0 +1,55 @@
+import type { VerisoulSessionBody } from "@facekit/core/protocol";
+import { verisoulRedirectErrors } from "@facekit/core/protocol";
+import { isUuid } from "../internal/isUuid.ts";
+import { flatError, jsonResponse } from "../internal/jsonResponse.ts";
+import type { VerisoulContext } from "./createVerisoulContext.ts";
+import { verisoulError } from "./readSessionRequest.ts";
+import type { SimulateOutcome } from "./types.ts";
+
+/** Every accepted `simulate` value. */
+export const simulateOutcomes: readonly SimulateOutcome[] = ["success", ...verisoulRedirectErrors];
+
+function isSimulateOutcome(value: string): value is SimulateOutcome {
+  return (simulateOutcomes as readonly string[]).includes(value);
+}
+
+/**
+ * `GET /liveness/session?referring_session_id=&simulate=&id=`: mints a fresh session.
+ * @example
+ * await sessionRoute(ctx, new URL("http://api.test/liveness/session?simulate=success"));
+ */
+export function sessionRoute(ctx: VerisoulContext, url: URL): Response {
+  const requestId = crypto.randomUUID();
+  const referring = url.searchParams.get("referring_session_id");
+  if (referring !== null && !isUuid(referring)) {
+    return flatError(400, "referring_session_id must be a UUID");
+  }
+  const simulate = url.searchParams.get("simulate");
+  if (simulate !== null && !isSimulateOutcome(simulate)) {
+    return flatError(400, `simulate must be one of: ${simulateOutcomes.join(", ")}`);
+  }
+  if (ctx.scenario.groupsEnabled) return verisoulError("groups_enabled", requestId);
+
+  const id = crypto.randomUUID();
+  ctx.sessions.set(id, {
+    id,
+    kind: url.searchParams.get("id") === "true" ? "id" : "face",
+    state: "created",
+    createdAt: ctx.now(),
+    startedAt: null,
+    completedAt: null,
+    outcome: null,
+    face: null,
+    referringSessionId: referring,
+    accountId: null,
+    enrolledAt: null,
+    device: null,
+    simulate,
+    handoff: false,
+    userAgent: null,
+    lng: null,
+    appOrigin: null,
+  });
+  const body: VerisoulSessionBody = { request_id: requestId, session_id: id };
+  return jsonResponse(body);
+}
