@@ -63,7 +63,8 @@ export function facekitStoryBackend(): Plugin {
         if (!url.startsWith("/api/facekit/") && !url.startsWith("/__facekit-story/")) return next();
         backend ??= startBackend(server);
         const { simulators, handler } = await backend;
-        if (url.startsWith("/api/facekit/")) return handler(`http://${req.headers.host}`)(req, res, next);
+        if (url.startsWith("/api/facekit/"))
+          return handler(`http://${req.headers.host}`)(req, res, next);
         if (url === storyConfigPath) {
           const { apiUrl, appUrl } = simulators.verisoul;
           res.setHeader("content-type", "application/json");

@@ -4,12 +4,14 @@
  * takes the verdict only from the backend. See docs/decisions/0001-verisoul-flow.md.
  */
 
+import { assertOpenable } from "./internal/assertOpenable.ts";
 import { createStore } from "./internal/createStore.ts";
 import { isDev, warn } from "./internal/dev.ts";
 import { listenForCallback } from "./internal/listenForCallback.ts";
 import { openPopup } from "./internal/openPopup.ts";
-import { clearRedirect, pendingKey, readPending, readReturned } from "./internal/redirectStore.ts";
+import { clearRedirect, readPending, readReturned, savePending } from "./internal/redirectStore.ts";
 import { toFaceKitError } from "./internal/toFaceKitError.ts";
+import { watchPopup } from "./internal/watchPopup.ts";
 import { FaceKitError, type FaceMatchSession, redirectErrorCode } from "./protocol/index.ts";
 import type {
   FaceMatchEvent,
@@ -160,31 +162,21 @@ export function createFaceMatchFlow(options: FaceMatchFlowOptions): FaceMatchFlo
     check();
   };
 
-  const watch = (W: FlowWindow) => {
-    const id = W.setInterval(() => {
-      if (!popup?.closed) return;
-      W.clearInterval(id);
-      if (navigatedAt && Date.now() - navigatedAt < severMs && session) {
-        // COOP severed the popup right after it navigated: keep listening and polling.
-        set({ detached: true });
-        emit({ type: "popup_detached", sessionId: session.sessionId });
-      } else if (session) {
-        // Closed by the user; the result may still have landed (hand-off, message race).
-        closing = true;
-        check();
-      } else cancelled();
-    }, 500);
-    offs.push(() => W.clearInterval(id));
+  const onClosed = () => {
+    if (navigatedAt && Date.now() - navigatedAt < severMs && session) {
+      // COOP severed the popup right after it navigated: keep listening and polling.
+      set({ detached: true });
+      emit({ type: "popup_detached", sessionId: session.sessionId });
+    } else if (session) {
+      // Closed by the user; the result may still have landed (hand-off, message race).
+      closing = true;
+      check();
+    } else cancelled();
   };
 
   const start = (W: FlowWindow, s: FaceMatchSession) => {
-    if (!(s.expiresAt > Date.now())) {
-      throw new FaceKitError("session_expired", "The session has expired");
-    }
-    if (!/^https?:\/\//i.test(s.url)) {
-      throw new FaceKitError("session_invalid", "The session URL is not http(s)");
-    }
-    const { sessionId, token, expiresAt, url } = s;
+    assertOpenable(s);
+    const { sessionId, url } = s;
     const p = popup;
     if (p?.closed) return cancelled();
     session = s;
@@ -196,8 +188,7 @@ export function createFaceMatchFlow(options: FaceMatchFlowOptions): FaceMatchFlo
       set({ status: "open", sessionId });
       return backoff();
     }
-    const returnTo = W.location.href;
-    W.sessionStorage.setItem(pendingKey, JSON.stringify({ sessionId, token, expiresAt, returnTo }));
+    savePending(W, s);
     set({ status: "open", sessionId });
     emit({ type: "redirect_started", sessionId });
     W.location.assign(url);
@@ -219,7 +210,7 @@ export function createFaceMatchFlow(options: FaceMatchFlowOptions): FaceMatchFlo
         popup = openPopup(W, options.popup);
         if (popup) {
           emit({ type: "popup_opened" });
-          watch(W);
+          offs.push(watchPopup(W, () => !!popup?.closed, onClosed));
         } else {
           emit({ type: "popup_blocked" });
           if (mode === "popup") {

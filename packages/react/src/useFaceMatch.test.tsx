@@ -94,10 +94,13 @@ describe("useFaceMatch", () => {
       token: "token-ready-1",
     };
     const { result, backend } = renderFaceMatch({ session });
+    act(() => result.current.prefetch()); // the ready session comes first: nothing to warm
     act(() => result.current.open());
     await waitFor(() => expect(popups[0]?.location.href).toBe(session.url));
     expect(backend.calls.session).toBe(0);
     act(() => result.current.cancel());
+    act(() => result.current.prefetch());
+    await waitFor(() => expect(backend.calls.session).toBe(1));
     act(() => result.current.open());
     await waitFor(() => expect(popups[1]?.location.href).toContain("session_id=s-1"));
     expect(backend.calls.session).toBe(1);

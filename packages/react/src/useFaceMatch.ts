@@ -128,7 +128,9 @@ export function useFaceMatch(options: UseFaceMatchOptions = {}): UseFaceMatchRes
 
   const prefetch = useCallback(() => {
     const { options: o, kit: k } = latest.current;
-    if (o.session?.sessionId === used.current) k.queryClient.fetchQuery(mint()).catch(noop);
+    // An unused ready `session` comes first; warming another would waste a token.
+    const ready = o.session;
+    if (!ready || ready.sessionId === used.current) k.queryClient.fetchQuery(mint()).catch(noop);
   }, [mint]);
   const { detached, ...snapshot } = useSyncExternalStore(
     flow.subscribe,

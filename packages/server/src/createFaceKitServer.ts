@@ -104,8 +104,12 @@ export function createFaceKitServer(config: FaceKitServerConfig): FaceKitServer 
       }
     },
     async mintFaceMatchSession(accountId, input) {
-      if (!verisoul) {
-        throw new FaceKitError("misconfigured", notConfigured().message);
+      if (!verisoul) throw new FaceKitError("misconfigured", notConfigured().message);
+      if (typeof accountId !== "string" || accountId.length === 0) {
+        throw new FaceKitError(
+          "misconfigured",
+          "mintFaceMatchSession needs a non-empty accountId.",
+        );
       }
       return mintFaceMatchSession(verisoul, key, accountId, input);
     },

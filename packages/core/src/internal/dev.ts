@@ -6,7 +6,11 @@
 // Typed locally: core must not depend on Node's types.
 declare const process: { env: { NODE_ENV?: string } };
 
-/** True outside production builds (a ternary, so minifiers fold it to a constant). */
+/**
+ * True outside production builds (a ternary, so minifiers fold it to a constant).
+ * @example
+ * if (isDev) warn("something a developer should fix");
+ */
 export const isDev = typeof process !== "undefined" ? process.env.NODE_ENV !== "production" : false;
 
 /**

@@ -2,20 +2,46 @@
  * What redirect mode keeps in `sessionStorage` across the trip to the vendor and back. Written by
  * the flow (pending) and by the callback page (returned); cleared by the flow once settled.
  */
+
+import type { FaceMatchSession } from "../protocol/index.ts";
 import { type CallbackEnvelope, parseEnvelope } from "../protocol/index.ts";
 import type { FlowWindow } from "../types.ts";
 
-/** Key of the attempt that left the page. */
+/**
+ * Key of the attempt that left the page.
+ * @example
+ * sessionStorage.getItem(pendingKey);
+ */
 export const pendingKey = "facekit:verisoul:pending";
-/** Key of the outcome the callback page brought back. */
+/**
+ * Key of the outcome the callback page brought back.
+ * @example
+ * sessionStorage.setItem(returnedKey, JSON.stringify(envelope));
+ */
 export const returnedKey = "facekit:verisoul:returned";
 
-/** The attempt that left the page for the vendor. */
+/**
+ * The attempt that left the page for the vendor.
+ * @example
+ * const pending: PendingRedirect = { sessionId, token, expiresAt, returnTo: location.href };
+ */
 export interface PendingRedirect {
   sessionId: string;
   token: string;
   expiresAt: number;
   returnTo: string;
+}
+
+/**
+ * Remembers the attempt before the page leaves for the vendor. Throws when storage is unavailable:
+ * better to fail here than to lose the outcome after the trip.
+ * @example
+ * savePending(window, session);
+ * window.location.assign(session.url);
+ */
+export function savePending(win: FlowWindow, { sessionId, token, expiresAt }: FaceMatchSession) {
+  const pending: PendingRedirect = { sessionId, token, expiresAt, returnTo: win.location.href };
+  win.sessionStorage.setItem(pendingKey, JSON.stringify(pending));
 }
 
 function read(win: FlowWindow, key: string): unknown {

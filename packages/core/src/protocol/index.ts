@@ -4,6 +4,13 @@
  * @example
  * import { FaceKitError, routes, type FaceMatchSession } from "@facekit/core/protocol";
  */
+
+export {
+  type CallbackEnvelope,
+  channelName,
+  parseEnvelope,
+  redirectErrorCode,
+} from "./envelope.ts";
 export {
   type ErrorBody,
   errorStatus,
@@ -12,12 +19,6 @@ export {
   type FaceKitErrorDetails,
   isFaceKitErrorCode,
 } from "./errors.ts";
-export {
-  type CallbackEnvelope,
-  channelName,
-  parseEnvelope,
-  redirectErrorCode,
-} from "./envelope.ts";
 export type {
   FaceMatchResult,
   FaceMatchResultRequest,

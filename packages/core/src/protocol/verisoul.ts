@@ -69,7 +69,12 @@ export type VerisoulRiskFlag =
   | "potential_link_sharing";
 
 /** How a linked account matched. */
-export type VerisoulMatchType = "face" | "ip_address" | "browser" | "document_number" | "document_name";
+export type VerisoulMatchType =
+  | "face"
+  | "ip_address"
+  | "browser"
+  | "document_number"
+  | "document_name";
 
 /** `POST /liveness/verify-face` 200 (every field optional in the spec). */
 export interface VerisoulVerifyFaceBody {
@@ -154,7 +159,10 @@ export interface FaceMatchVerdict {
 }
 
 /** Maps a verify-face body to the client-safe {@link FaceMatchVerdict}. */
-export function toFaceMatchVerdict(sessionId: string, body: VerisoulVerifyFaceBody): FaceMatchVerdict {
+export function toFaceMatchVerdict(
+  sessionId: string,
+  body: VerisoulVerifyFaceBody,
+): FaceMatchVerdict {
   return {
     sessionId,
     decision: body.decision ?? "Suspicious",

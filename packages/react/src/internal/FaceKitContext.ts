@@ -3,13 +3,21 @@ import { FaceKitError } from "@facekit/core";
 import type { QueryClient } from "@tanstack/react-query";
 import { createContext, useContext } from "react";
 
-/** What `<FaceKitProvider>` shares with the hooks. */
+/**
+ * What `<FaceKitProvider>` shares with the hooks.
+ * @example
+ * const value: FaceKitContextValue = { backend, queryClient };
+ */
 export interface FaceKitContextValue {
   backend: BackendClient;
   queryClient: QueryClient;
 }
 
-/** Internal: read through {@link useFaceKit}. */
+/**
+ * Internal: read it through {@link useFaceKit}.
+ * @example
+ * <FaceKitContext.Provider value={{ backend, queryClient }}>{children}</FaceKitContext.Provider>
+ */
 export const FaceKitContext = createContext<FaceKitContextValue | null>(null);
 
 /**

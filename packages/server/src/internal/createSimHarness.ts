@@ -1,9 +1,10 @@
 /**
  * Test-only: the Verisoul simulator wired in-process, plus helpers to play the person's side of
- * the hosted flow. Not part of any entry point. Imported by relative path because
- * `@facekit/simulator` is not (yet) a devDependency of this package.
+ * the hosted flow. Not part of any entry point (`@facekit/simulator` resolves through the
+ * workspace root's devDependencies; it is private and never a dependency of this package).
  */
-import { createVerisoulSimulator, defaultVerisoulKey } from "../../../simulator/src/index.ts";
+import { FaceKitError } from "@facekit/core/protocol";
+import { createVerisoulSimulator, defaultVerisoulKey } from "@facekit/simulator";
 import type { VerisoulClientOptions } from "../types.ts";
 
 /** Where the simulated hosted flow lives (in-process: only the path matters). */
@@ -71,4 +72,20 @@ export function createSimHarness(): SimHarness {
       return response;
     },
   };
+}
+
+/**
+ * Runs `fn` and answers the FaceKitError it rejects with; throws (failing the test) on success
+ * or on any other rejection.
+ * @example
+ * expect((await failure(() => client.createSession())).code).toBe("rate_limited");
+ */
+export async function failure(fn: () => Promise<unknown>): Promise<FaceKitError> {
+  try {
+    await fn();
+  } catch (error) {
+    if (error instanceof FaceKitError) return error;
+    throw new Error(`expected a FaceKitError, got ${String(error)}`);
+  }
+  throw new Error("expected a FaceKitError, got success");
 }
