@@ -13,6 +13,7 @@ import {
   useEffect,
   useId,
   useInsertionEffect,
+  useLayoutEffect,
   useRef,
   useState,
   useSyncExternalStore,
@@ -63,7 +64,7 @@ const idle: FaceMatchSnapshot = {
   sessionId: null,
   detached: false,
 };
-// Stands in until the effect has created the flow (and during server rendering).
+// Stands in until the commit effect has created the flow (and during server rendering).
 const inert: Pick<FaceMatchFlow, "subscribe" | "getSnapshot" | "open" | "cancel" | "reset"> = {
   subscribe: () => noop,
   getSnapshot: () => idle,
@@ -71,6 +72,10 @@ const inert: Pick<FaceMatchFlow, "subscribe" | "getSnapshot" | "open" | "cancel"
   cancel: noop,
   reset: noop,
 };
+
+// The flow is created in a layout effect: it runs in the same task as the commit, so a click can
+// never land on a rendered button whose flow does not exist yet. Servers run neither.
+const useCommitEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
 
 /**
  * Verisoul Face Match as a hook; `<FaceMatchButton>` is this plus one button.
@@ -96,7 +101,7 @@ export function useFaceMatch(options: UseFaceMatchOptions = {}): UseFaceMatchRes
     return sessionQuery(key, o.getSession ?? k.backend.mintFaceMatchSession);
   }, [id]);
 
-  useEffect(() => {
+  useCommitEffect(() => {
     const { popup, pollIntervalMs, severWindowMs } = latest.current.options;
     const f = createFaceMatchFlow({
       mode,
