@@ -1,0 +1,150 @@
+import type { FaceMatchEvent } from "@facekit/core";
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { QueryClient } from "@tanstack/react-query";
+import { expect, fn, userEvent, waitFor, within } from "storybook/test";
+import { FaceKitProvider } from "./FaceKitProvider.tsx";
+import { FaceMatchButton } from "./FaceMatchButton.tsx";
+import { finishCapture, setStoryScenario } from "./internal/testing/storySimulator.ts";
+
+/**
+ * `<FaceMatchButton>` against a live Verisoul simulator and a real `@facekit/server` backend
+ * (both started by Storybook). Clicking opens the simulated hosted flow in a popup.
+ */
+const meta = {
+  title: "Verisoul/FaceMatchButton",
+  component: FaceMatchButton,
+  args: {
+    mode: "popup",
+    pollIntervalMs: 300,
+    onComplete: fn(),
+    onCancel: fn(),
+    onError: fn(),
+    onEvent: fn(),
+  },
+  argTypes: {
+    mode: { control: "inline-radio", options: ["popup", "redirect", "auto"] },
+  },
+  decorators: [
+    (Story) => (
+      <FaceKitProvider endpoint="/api/facekit" queryClient={new QueryClient()}>
+        <Story />
+      </FaceKitProvider>
+    ),
+  ],
+  beforeEach: () => setStoryScenario(),
+} satisfies Meta<typeof FaceMatchButton>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const button = (canvasElement: HTMLElement) => within(canvasElement).getByRole("button");
+
+/** Clicks, then waits for the session the flow opened and returns its id. */
+async function start(canvasElement: HTMLElement, onEvent: unknown): Promise<string> {
+  await userEvent.click(button(canvasElement));
+  const spy = onEvent as ReturnType<typeof fn>;
+  await waitFor(() =>
+    expect(spy).toHaveBeenCalledWith(expect.objectContaining({ type: "session_ready" })),
+  );
+  const ready = spy.mock.calls
+    .map(([e]) => e as FaceMatchEvent)
+    .find((e) => e.type === "session_ready");
+  if (ready?.type !== "session_ready") throw new Error("no session");
+  return ready.sessionId;
+}
+
+export const Idle: Story = {
+  play: async ({ canvasElement }) => {
+    await expect(button(canvasElement)).toHaveAttribute("data-state", "idle");
+    await expect(button(canvasElement)).toHaveAccessibleName("Verify with face");
+  },
+};
+
+export const CustomLabel: Story = {
+  args: { children: "Verify it's you", className: "my-button" },
+  play: async ({ canvasElement }) => {
+    await expect(button(canvasElement)).toHaveAccessibleName("Verify it's you");
+    await expect(button(canvasElement)).toHaveClass("my-button");
+  },
+};
+
+export const Preparing: Story = {
+  beforeEach: () => setStoryScenario({ latencyMs: 4000 }),
+  play: async ({ canvasElement }) => {
+    await userEvent.click(button(canvasElement));
+    await waitFor(() => expect(button(canvasElement)).toHaveAttribute("data-state", "preparing"));
+    await expect(button(canvasElement)).toBeDisabled();
+    await expect(button(canvasElement)).toHaveAttribute("aria-busy", "true");
+  },
+};
+
+export const WaitingForVerification: Story = {
+  play: async ({ canvasElement, args }) => {
+    await start(canvasElement, args.onEvent);
+    await waitFor(() => expect(button(canvasElement)).toHaveAttribute("data-state", "open"));
+    await expect(button(canvasElement)).toHaveAccessibleName("Waiting for verification…");
+  },
+};
+
+export const Verified: Story = {
+  play: async ({ canvasElement, args }) => {
+    const sessionId = await start(canvasElement, args.onEvent);
+    await finishCapture(sessionId, "success");
+    await waitFor(() => expect(button(canvasElement)).toHaveAttribute("data-state", "completed"), {
+      timeout: 5000,
+    });
+    await expect(args.onComplete).toHaveBeenCalledWith(
+      expect.objectContaining({ sessionId, decision: "Real" }),
+    );
+  },
+};
+
+export const LivenessFailed: Story = {
+  play: async ({ canvasElement, args }) => {
+    const sessionId = await start(canvasElement, args.onEvent);
+    await finishCapture(sessionId, "liveness_check_failed");
+    await waitFor(() => expect(args.onError).toHaveBeenCalled(), { timeout: 5000 });
+    await expect(args.onError).toHaveBeenCalledWith(
+      expect.objectContaining({ code: "liveness_failed" }),
+    );
+    await expect(button(canvasElement)).toHaveAttribute("data-state", "failed");
+    await expect(button(canvasElement)).toHaveAccessibleName("Try again");
+  },
+};
+
+export const VendorRateLimited: Story = {
+  beforeEach: () => setStoryScenario({ failNext: { status: 429, count: 1 } }),
+  play: async ({ canvasElement, args }) => {
+    await userEvent.click(button(canvasElement));
+    await waitFor(() =>
+      expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code: "rate_limited" })),
+    );
+    await expect(button(canvasElement)).toHaveAttribute("data-state", "failed");
+  },
+};
+
+export const VendorDown: Story = {
+  beforeEach: () => setStoryScenario({ failNext: { status: 503, count: 1 } }),
+  play: async ({ canvasElement, args }) => {
+    await userEvent.click(button(canvasElement));
+    await waitFor(() =>
+      expect(args.onError).toHaveBeenCalledWith(
+        expect.objectContaining({ code: "vendor_unavailable" }),
+      ),
+    );
+  },
+};
+
+export const SessionExpired: Story = {
+  beforeEach: () => setStoryScenario({ expireSessions: true }),
+  play: async ({ canvasElement, args }) => {
+    await userEvent.click(button(canvasElement));
+    await waitFor(
+      () =>
+        expect(args.onError).toHaveBeenCalledWith(
+          expect.objectContaining({ code: "session_expired" }),
+        ),
+      { timeout: 5000 },
+    );
+  },
+};

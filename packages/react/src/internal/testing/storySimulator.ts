@@ -1,0 +1,52 @@
+/**
+ * Drives the live simulator behind Storybook (started by `.storybook/facekitStoryBackend.ts`):
+ * scenario changes, and what a person would do on the hosted page, for play functions.
+ */
+interface StoryConfig {
+  verisoul: { apiUrl: string; appUrl: string };
+}
+
+let config: Promise<StoryConfig> | undefined;
+const storyConfig = () => {
+  config ??= fetch("/__facekit-story/config").then((r) => r.json() as Promise<StoryConfig>);
+  return config;
+};
+
+/** Resets the Verisoul simulator, then applies a scenario patch (latency, faults...). */
+export async function setStoryScenario(patch: Record<string, unknown> = {}): Promise<void> {
+  const { verisoul } = await storyConfig();
+  await fetch(`${verisoul.apiUrl}/__simulator/reset`, { method: "POST" });
+  const response = await fetch(`${verisoul.apiUrl}/__simulator/scenario`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ simulateDelayMs: 0, ...patch }),
+  });
+  if (!response.ok) throw new Error(`scenario refused: ${await response.text()}`);
+}
+
+/** Resolves once the popup has opened the hosted page (the simulator marks the session started). */
+async function whenStarted(apiUrl: string, sessionId: string): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    const response = await fetch(`${apiUrl}/__simulator/sessions/${sessionId}`);
+    const session = response.ok ? ((await response.json()) as { state: string }) : null;
+    if (session && session.state !== "created") return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the hosted page never opened session ${sessionId}`);
+}
+
+/**
+ * Submits the hosted capture form for a session, as the person in the popup would (the popup
+ * is another window, so the play function posts the same form itself once the page is open).
+ */
+export async function finishCapture(sessionId: string, outcome: string): Promise<void> {
+  const { verisoul } = await storyConfig();
+  await whenStarted(verisoul.apiUrl, sessionId);
+  const body = new URLSearchParams({
+    session_id: sessionId,
+    redirect_url: `${location.origin}/__facekit-story/callback.html`,
+    outcome,
+    face: "new",
+  });
+  await fetch(`${verisoul.appUrl}/complete`, { method: "POST", mode: "no-cors", body });
+}
