@@ -15,7 +15,18 @@ const port = Number(process.env.PORT ?? 5173);
 const appOrigin = `http://localhost:${port}`;
 const realVerisoul = process.env.VERISOUL_API_KEY;
 
-const simulators = realVerisoul ? null : await startSimulators();
+/** Stops with a message that says what to do, instead of a stack trace. */
+function fail(error: unknown): never {
+  const code = (error as { code?: string }).code;
+  console.error(
+    code === "EADDRINUSE"
+      ? `\n  A port the demo needs is taken (${(error as Error).message}).\n  Is the demo already running? Stop the other process and try again (PORT= changes the app port).\n`
+      : error,
+  );
+  process.exit(1);
+}
+
+const simulators = realVerisoul ? null : await startSimulators().catch(fail);
 const verisoul = realVerisoul
   ? {
       apiKey: realVerisoul,
@@ -46,6 +57,7 @@ const server = createServer((req, res) => {
   if (req.url?.startsWith("/api/")) backend(req, res);
   else vite.middlewares(req, res);
 });
+server.on("error", fail);
 server.listen(port, "localhost", () => {
   console.info(`\n  FaceKit demo: ${appOrigin}/`);
   console.info(
