@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createBackendClient } from "./createBackendClient.ts";
 import { completed, makeSession } from "./internal/testing/fixtures.ts";
-import { FaceKitError } from "./protocol/index.ts";
+import { FaceKitError, toErrorBody } from "./protocol/index.ts";
 
 /** A backend stand-in that records requests and answers with the given Response. */
 function backend(answer: () => Response | Promise<Response>) {
@@ -55,7 +55,7 @@ describe("createBackendClient", () => {
       retryAfter: 12,
       vendorCode: "x",
     });
-    const b = backend(() => json(sent.toJSON(), 429));
+    const b = backend(() => json(toErrorBody(sent), 429));
     const error = await rejection(
       createBackendClient({ endpoint: "/fk", fetch: b.fetch }).getFaceMatchResult("t"),
     );

@@ -52,7 +52,13 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
   const { endpoint, headers, credentials = "same-origin" } = options;
   const base = endpoint.replace(/\/+$/, "");
 
-  async function post(route: string, body: object, signal?: AbortSignal): Promise<Json> {
+  /** POSTs `body` to `route`; a 2xx answer must pass `isValid`, anything else becomes an error. */
+  async function post<T>(
+    route: string,
+    body: object,
+    signal: AbortSignal | undefined,
+    isValid: (data: Json) => boolean,
+  ): Promise<T> {
     const url = `${base}/${route}`;
     let res: Response;
     try {
@@ -64,52 +70,52 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
         signal,
       });
     } catch (cause) {
-      if (isAbortError(cause)) throw cause;
-      throw new FaceKitError("network", `Could not reach ${url}`, { cause });
+      throw isAbortError(cause)
+        ? cause
+        : new FaceKitError("network", `Could not reach ${url}`, { cause });
     }
     // A non-JSON body (proxy error page...) reads as `undefined` and fails the checks below.
     const data: Json = await res.json().catch((e: unknown) => {
       if (isAbortError(e)) throw e;
     });
-    if (res.ok) return data;
-    const { code, message, retryAfter, vendorCode } = (data?.error ?? {}) as Record<
-      string,
-      unknown
-    >;
-    throw new FaceKitError(
-      isFaceKitErrorCode(code) ? code : "internal",
-      typeof message === "string" ? message : `${url} answered ${res.status}`,
-      {
-        status: res.status,
-        retryAfter: typeof retryAfter === "number" ? retryAfter : undefined,
-        vendorCode: typeof vendorCode === "string" ? vendorCode : undefined,
-      },
-    );
+    if (!res.ok) {
+      const { code, message, retryAfter, vendorCode } = (data?.error ?? {}) as Record<
+        string,
+        unknown
+      >;
+      throw new FaceKitError(
+        isFaceKitErrorCode(code) ? code : "internal",
+        typeof message === "string" ? message : `${url} answered ${res.status}`,
+        {
+          status: res.status,
+          retryAfter: typeof retryAfter === "number" ? retryAfter : undefined,
+          vendorCode: typeof vendorCode === "string" ? vendorCode : undefined,
+        },
+      );
+    }
+    if (isValid(data)) return data as T;
+    throw new FaceKitError("internal", "Unexpected answer from the FaceKit backend");
   }
 
   return {
-    async mintFaceMatchSession(signal) {
-      const d = await post(routes.verisoulSession, {}, signal);
-      if (
-        typeof d?.sessionId !== "string" ||
-        typeof d.url !== "string" ||
-        typeof d.expiresAt !== "number" ||
-        typeof d.token !== "string"
-      ) {
-        throw bad();
-      }
-      return d as unknown as FaceMatchSession;
-    },
-    async getFaceMatchResult(token, signal) {
-      const d = await post(routes.verisoulResult, { token }, signal);
-      if (d?.status === "pending" || (d?.status === "completed" && typeof d.result === "object")) {
-        return d as unknown as FaceMatchResultResponse;
-      }
-      throw bad();
-    },
+    mintFaceMatchSession: (signal) =>
+      post(
+        routes.verisoulSession,
+        {},
+        signal,
+        (d) =>
+          typeof d?.sessionId === "string" &&
+          typeof d.url === "string" &&
+          typeof d.expiresAt === "number" &&
+          typeof d.token === "string",
+      ),
+    getFaceMatchResult: (token, signal) =>
+      post(
+        routes.verisoulResult,
+        { token },
+        signal,
+        (d) =>
+          d?.status === "pending" || (d?.status === "completed" && typeof d.result === "object"),
+      ),
   };
-}
-
-function bad(): FaceKitError {
-  return new FaceKitError("internal", "Unexpected answer from the FaceKit backend");
 }

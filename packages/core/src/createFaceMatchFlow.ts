@@ -12,7 +12,12 @@ import { openPopup } from "./internal/openPopup.ts";
 import { clearRedirect, readPending, readReturned, savePending } from "./internal/redirectStore.ts";
 import { toFaceKitError } from "./internal/toFaceKitError.ts";
 import { watchPopup } from "./internal/watchPopup.ts";
-import { FaceKitError, type FaceMatchSession, redirectErrorCode } from "./protocol/index.ts";
+import {
+  type CallbackEnvelope,
+  FaceKitError,
+  type FaceMatchSession,
+  redirectErrorCode,
+} from "./protocol/index.ts";
 import type {
   FaceMatchEvent,
   FaceMatchFlow,
@@ -41,8 +46,13 @@ const idle: FaceMatchSnapshot = {
  * button.addEventListener("click", () => flow.open());
  */
 export function createFaceMatchFlow(options: FaceMatchFlowOptions): FaceMatchFlow {
-  const { getSession, getResult, mode = "auto", pollIntervalMs: base = 3000 } = options;
-  const severMs = options.severWindowMs ?? 3000;
+  const {
+    getSession,
+    getResult,
+    mode = "auto",
+    pollIntervalMs: base = 3000,
+    severWindowMs = 3000,
+  } = options;
   const { get, set, emit, subscribe, on, clear } = createStore<FaceMatchSnapshot, FaceMatchEvent>(
     idle,
   );
@@ -78,20 +88,21 @@ export function createFaceMatchFlow(options: FaceMatchFlowOptions): FaceMatchFlo
     w().clearTimeout(timer);
     for (const off of offs) off();
     offs = [];
-    if (popup && !popup.closed) popup.close();
+    popup?.close(); // a no-op when the user already closed it
     popup = null;
   };
-  const finish = (patch: Partial<FaceMatchSnapshot>, event: FaceMatchEvent) => {
+  // The final event carries what the snapshot takes: its `type` becomes the `status`.
+  const finish = (
+    event: Extract<FaceMatchEvent, { type: "completed" | "cancelled" | "failed" }>,
+  ) => {
     if (resumed) clearRedirect(w());
     end();
-    set(patch);
+    const { type: status, ...fields } = event;
+    set({ status, ...fields });
     emit(event);
   };
-  const fail = (e: unknown) => {
-    const error = toFaceKitError(e);
-    finish({ status: "failed", error }, { type: "failed", error });
-  };
-  const cancelled = () => finish({ status: "cancelled" }, { type: "cancelled" });
+  const fail = (e: unknown) => finish({ type: "failed", error: toFaceKitError(e) });
+  const cancelled = () => finish({ type: "cancelled" });
 
   const schedule = (ms: number) => {
     w().clearTimeout(timer);
@@ -117,12 +128,8 @@ export function createFaceMatchFlow(options: FaceMatchFlowOptions): FaceMatchFlo
         if (signal.aborted) return;
         busy = false;
         failures = 0;
-        if (res.status === "completed") {
-          finish(
-            { status: "completed", result: res.result },
-            { type: "completed", result: res.result },
-          );
-        } else if (closing) cancelled();
+        if (res.status === "completed") finish({ type: "completed", result: res.result });
+        else if (closing) cancelled();
         else backoff();
       },
       (e: unknown) => {
@@ -142,10 +149,10 @@ export function createFaceMatchFlow(options: FaceMatchFlowOptions): FaceMatchFlo
     );
   };
 
-  const onEnvelope = (env: ReturnType<typeof readReturned>) => {
-    const id = session?.sessionId;
-    if (!env || !id || env.sessionId !== id || get().status !== "open") return;
-    const { success, errorMessage } = env;
+  const onEnvelope = (env: CallbackEnvelope | null) => {
+    // Only the outcome of the session we opened counts (no session: nothing counts).
+    if (!env || env.sessionId !== session?.sessionId || get().status !== "open") return;
+    const { sessionId: id, success, errorMessage } = env;
     emit({ type: "callback_received", sessionId: id, success, errorMessage });
     popup?.close();
     popup = null;
@@ -163,15 +170,16 @@ export function createFaceMatchFlow(options: FaceMatchFlowOptions): FaceMatchFlo
   };
 
   const onClosed = () => {
-    if (navigatedAt && Date.now() - navigatedAt < severMs && session) {
+    if (!session) cancelled();
+    else if (navigatedAt && Date.now() - navigatedAt < severWindowMs) {
       // COOP severed the popup right after it navigated: keep listening and polling.
       set({ detached: true });
       emit({ type: "popup_detached", sessionId: session.sessionId });
-    } else if (session) {
+    } else {
       // Closed by the user; the result may still have landed (hand-off, message race).
       closing = true;
       check();
-    } else cancelled();
+    }
   };
 
   const start = (W: FlowWindow, s: FaceMatchSession) => {

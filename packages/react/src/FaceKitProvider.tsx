@@ -36,10 +36,10 @@ export function FaceKitProvider({
 }: FaceKitProviderProps) {
   const [ownClient] = useState(() => new QueryClient());
   const client = queryClient ?? ownClient;
-  const backend = useMemo(
-    () => createBackendClient({ endpoint, fetch, headers }),
-    [endpoint, fetch, headers],
+  // The backend client is stateless: re-creating it with the value costs nothing.
+  const value = useMemo(
+    () => ({ backend: createBackendClient({ endpoint, fetch, headers }), queryClient: client }),
+    [endpoint, fetch, headers, client],
   );
-  const value = useMemo(() => ({ backend, queryClient: client }), [backend, client]);
   return <FaceKitContext.Provider value={value}>{children}</FaceKitContext.Provider>;
 }

@@ -57,7 +57,7 @@ export const FaceMatchButton = forwardRef<HTMLButtonElement, FaceMatchButtonProp
     });
     const { status } = face;
     const busy = status === "preparing" || status === "verifying";
-    const warm = prefetch ? face.prefetch : noop;
+    const warm = prefetch ? face.prefetch : undefined;
     return (
       <button
         type="button"
@@ -72,11 +72,11 @@ export const FaceMatchButton = forwardRef<HTMLButtonElement, FaceMatchButtonProp
         }}
         onPointerEnter={(e) => {
           button.onPointerEnter?.(e);
-          warm();
+          warm?.();
         }}
         onFocus={(e) => {
           button.onFocus?.(e);
-          warm();
+          warm?.();
         }}
       >
         {button.children ?? labels[status]}
@@ -84,5 +84,3 @@ export const FaceMatchButton = forwardRef<HTMLButtonElement, FaceMatchButtonProp
     );
   },
 );
-
-function noop() {}

@@ -97,8 +97,7 @@ export function useFaceMatch(options: UseFaceMatchOptions = {}): UseFaceMatchRes
 
   const mint = useCallback(() => {
     const { options: o, kit: k } = latest.current;
-    const key = ["facekit", "verisoul", "session", id];
-    return sessionQuery(key, o.getSession ?? k.backend.mintFaceMatchSession);
+    return sessionQuery(id, o.getSession ?? k.backend.mintFaceMatchSession);
   }, [id]);
 
   useCommitEffect(() => {
@@ -115,9 +114,9 @@ export function useFaceMatch(options: UseFaceMatchOptions = {}): UseFaceMatchRes
           used.current = readyId;
           return Promise.resolve(ready);
         }
-        return takeSession(k.queryClient, mint());
+        return takeSession(k, mint());
       },
-      getResult: (s) => fetchResult(latest.current.kit.queryClient, latest.current.kit.backend, s),
+      getResult: (s) => fetchResult(latest.current.kit, s),
     });
     f.on((e) => {
       const o = latest.current.options;

@@ -1,4 +1,8 @@
-import { FaceKitError, type FaceMatchResultResponse } from "@facekit/core/protocol";
+import {
+  errorResponseStatus,
+  FaceKitError,
+  type FaceMatchResultResponse,
+} from "@facekit/core/protocol";
 import { authorizeRequest } from "./internal/authorizeRequest.ts";
 import { createCoalescer } from "./internal/createCoalescer.ts";
 import { matchRoute } from "./internal/matchRoute.ts";
@@ -62,8 +66,8 @@ export function createFaceKitServer(config: FaceKitServerConfig): FaceKitServer 
 
   function report(error: FaceKitError, request: Request): void {
     if (!config.onError) return;
-    if (error.status < 500 && error.vendorCode === undefined && !vendorCodes.has(error.code))
-      return;
+    const status = errorResponseStatus(error);
+    if (status < 500 && error.vendorCode === undefined && !vendorCodes.has(error.code)) return;
     try {
       config.onError(error, request);
     } catch (hookError) {

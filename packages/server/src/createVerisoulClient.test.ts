@@ -1,3 +1,4 @@
+import { errorResponseStatus } from "@facekit/core/protocol";
 import { describe, expect, it } from "vitest";
 import { createVerisoulClient } from "./createVerisoulClient.ts";
 import { createSimHarness, failure } from "./internal/createSimHarness.ts";
@@ -49,7 +50,7 @@ describe("createVerisoulClient against the simulator", () => {
     const h = createSimHarness();
     const client = createVerisoulClient(h.options());
     const unknown = await failure(() => client.verifyFace(crypto.randomUUID()));
-    expect([unknown.code, unknown.vendorCode, unknown.status]).toEqual([
+    expect([unknown.code, unknown.vendorCode, errorResponseStatus(unknown)]).toEqual([
       "session_invalid",
       "session_not_found",
       404,
@@ -80,7 +81,7 @@ describe("createVerisoulClient against the simulator", () => {
     await h.complete(sessionId, "dana");
     h.clock.now += 31 * 24 * 3600_000;
     const old = await failure(() => client.enroll(sessionId, "acct-dave"));
-    expect([old.code, old.vendorCode, old.status]).toEqual([
+    expect([old.code, old.vendorCode, errorResponseStatus(old)]).toEqual([
       "session_expired",
       "session_older_than_30_days",
       410,

@@ -4,7 +4,7 @@
  * import { toNodeHandler } from "@facekit/server/node";
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { FaceKitError } from "@facekit/core/protocol";
+import { errorResponseStatus, FaceKitError, toErrorBody } from "@facekit/core/protocol";
 import { getRequestListener } from "@hono/node-server";
 
 /** True when another middleware already consumed the body stream (and left no raw copy). */
@@ -14,11 +14,11 @@ function bodyAlreadyRead(req: IncomingMessage): boolean {
 }
 
 function sendError(res: ServerResponse, error: FaceKitError): void {
-  res.writeHead(error.status, {
+  res.writeHead(errorResponseStatus(error), {
     "content-type": "application/json; charset=utf-8",
     "cache-control": "no-store",
   });
-  res.end(JSON.stringify(error.toJSON()));
+  res.end(JSON.stringify(toErrorBody(error)));
 }
 
 /**

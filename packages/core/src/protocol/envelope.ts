@@ -20,33 +20,38 @@ export interface CallbackEnvelope {
 
 /** Returns the envelope when `data` has exactly the expected shape, otherwise `null`. */
 export function parseEnvelope(data: unknown): CallbackEnvelope | null {
-  if (typeof data !== "object" || data === null) return null;
-  const d = data as Record<string, unknown>;
-  if (d.facekit !== 1 || d.type !== "verisoul:redirect") return null;
-  if (typeof d.sessionId !== "string" || d.sessionId.length === 0 || d.sessionId.length > 200) {
+  if (typeof data !== "object" || !data) return null;
+  const { facekit, type, sessionId, success, errorMessage } = data as Record<string, unknown>;
+  if (
+    facekit !== 1 ||
+    type !== "verisoul:redirect" ||
+    typeof sessionId !== "string" ||
+    !sessionId ||
+    sessionId.length > 200 ||
+    typeof success !== "boolean" ||
+    (errorMessage !== undefined && typeof errorMessage !== "string")
+  ) {
     return null;
   }
-  if (typeof d.success !== "boolean") return null;
-  if (d.errorMessage !== undefined && typeof d.errorMessage !== "string") return null;
-  const out: CallbackEnvelope = {
-    facekit: 1,
-    type: "verisoul:redirect",
-    sessionId: d.sessionId,
-    success: d.success,
-  };
-  if (typeof d.errorMessage === "string") out.errorMessage = d.errorMessage;
-  return out;
+  // A fresh object: nothing but these fields leaves the parser.
+  const envelope: CallbackEnvelope = { facekit, type, sessionId, success };
+  if (errorMessage !== undefined) envelope.errorMessage = errorMessage;
+  return envelope;
 }
 
+// `failed_to_complete_face_scan` and any unknown message fall back to `scan_incomplete`.
 const redirectCodes: Record<string, FaceKitErrorCode> = {
   invalid_session_id: "session_expired",
   session_id_not_found: "session_invalid",
   failed_to_get_camera_permission: "camera_denied",
-  failed_to_complete_face_scan: "scan_incomplete",
   liveness_check_failed: "liveness_failed",
 };
 
 /** Maps a hosted-flow `error_message` to a FaceKit error code (unknown ones -> `scan_incomplete`). */
 export function redirectErrorCode(errorMessage: string | undefined): FaceKitErrorCode {
-  return (errorMessage && redirectCodes[errorMessage]) || "scan_incomplete";
+  // The message comes from a URL: only own keys, never Object.prototype's ("constructor"...).
+  return (
+    (errorMessage && Object.hasOwn(redirectCodes, errorMessage) && redirectCodes[errorMessage]) ||
+    "scan_incomplete"
+  );
 }

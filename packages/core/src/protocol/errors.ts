@@ -36,7 +36,89 @@ export type FaceKitErrorCode =
   /** Anything unexpected; `cause` holds the original error. */
   | "internal";
 
-/** HTTP status a backend answers with for each code. */
+/**
+ * Every {@link FaceKitErrorCode}, to check strings that came over the wire. A plain list, so
+ * browser bundles need not carry the server's {@link errorStatus} table.
+ */
+const codes: readonly FaceKitErrorCode[] = [
+  "popup_blocked",
+  "session_expired",
+  "session_invalid",
+  "camera_denied",
+  "scan_incomplete",
+  "liveness_failed",
+  "account_not_found",
+  "unauthorized",
+  "rate_limited",
+  "vendor_unavailable",
+  "vendor_misconfigured",
+  "network",
+  "bad_request",
+  "not_found",
+  "misconfigured",
+  "internal",
+];
+
+/**
+ * True when `value` is one of the {@link FaceKitErrorCode} strings.
+ * @example
+ * const code = isFaceKitErrorCode(body.error.code) ? body.error.code : "internal";
+ */
+export function isFaceKitErrorCode(value: unknown): value is FaceKitErrorCode {
+  return codes.includes(value as FaceKitErrorCode);
+}
+
+/** Extra, optional facts about an error. */
+export interface FaceKitErrorDetails {
+  /** The vendor's own error string, e.g. `"session_not_complete"`, when there was one. */
+  vendorCode?: string;
+  /** Seconds to wait before retrying (`rate_limited`). */
+  retryAfter?: number;
+  /** HTTP status, when the error came from an HTTP response or needs another one than its code's. */
+  status?: number;
+  /** The original error. */
+  cause?: unknown;
+}
+
+/**
+ * The one error class of FaceKit.
+ * @example
+ * try { await client.verifyFace(id) } catch (e) {
+ *   if (e instanceof FaceKitError && e.code === "rate_limited") wait(e.retryAfter)
+ * }
+ */
+export class FaceKitError extends Error {
+  override readonly name = "FaceKitError";
+  // `declare`: the constructor sets these, so no separate class-field definitions are emitted.
+  declare readonly code: FaceKitErrorCode;
+  declare readonly vendorCode: string | undefined;
+  declare readonly retryAfter: number | undefined;
+  /**
+   * HTTP status, only when given: the backend's answer in the browser, or an override such as 405.
+   * A backend answers with {@link errorResponseStatus}, which falls back to the code's status.
+   */
+  declare readonly status: number | undefined;
+
+  constructor(code: FaceKitErrorCode, message: string, details: FaceKitErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.code = code;
+    this.vendorCode = details.vendorCode;
+    this.retryAfter = details.retryAfter;
+    this.status = details.status;
+  }
+}
+
+/** Error body of every FaceKit backend route. */
+export interface ErrorBody {
+  error: { code: FaceKitErrorCode; message: string; retryAfter?: number; vendorCode?: string };
+}
+
+/**
+ * HTTP status a backend answers with for each code. Only the server reads it (through
+ * {@link errorResponseStatus}), never the constructor, so browser bundles leave it out.
+ * @example
+ * errorStatus.rate_limited; // 429
+ */
 export const errorStatus: Record<FaceKitErrorCode, number> = {
   popup_blocked: 400,
   session_expired: 410,
@@ -56,57 +138,24 @@ export const errorStatus: Record<FaceKitErrorCode, number> = {
   internal: 500,
 };
 
-/** Extra, optional facts about an error. */
-export interface FaceKitErrorDetails {
-  /** The vendor's own error string, e.g. `"session_not_complete"`, when there was one. */
-  vendorCode?: string;
-  /** Seconds to wait before retrying (`rate_limited`). */
-  retryAfter?: number;
-  /** HTTP status, when the error came from or becomes an HTTP response. */
-  status?: number;
-  /** The original error. */
-  cause?: unknown;
+/**
+ * The HTTP status a backend answers `error` with: its own `status` when it has one, otherwise
+ * {@link errorStatus} of its code.
+ * @example
+ * errorResponseStatus(new FaceKitError("unauthorized", "Sign in first.")); // 401
+ */
+export function errorResponseStatus(error: FaceKitError): number {
+  return error.status ?? errorStatus[error.code];
 }
 
 /**
- * The one error class of FaceKit.
+ * The JSON body a backend sends for `error` (`retryAfter` and `vendorCode` only when known).
  * @example
- * try { await client.verifyFace(id) } catch (e) {
- *   if (e instanceof FaceKitError && e.code === "rate_limited") wait(e.retryAfter)
- * }
+ * Response.json(toErrorBody(error), { status: errorResponseStatus(error) });
  */
-export class FaceKitError extends Error {
-  override readonly name = "FaceKitError";
-  readonly code: FaceKitErrorCode;
-  readonly vendorCode: string | undefined;
-  readonly retryAfter: number | undefined;
-  readonly status: number;
-
-  constructor(code: FaceKitErrorCode, message: string, details: FaceKitErrorDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.code = code;
-    this.vendorCode = details.vendorCode;
-    this.retryAfter = details.retryAfter;
-    this.status = details.status ?? errorStatus[code];
-  }
-
-  /** The JSON body a backend sends for this error. */
-  toJSON(): ErrorBody {
-    const error: ErrorBody["error"] = { code: this.code, message: this.message };
-    if (this.retryAfter !== undefined) error.retryAfter = this.retryAfter;
-    if (this.vendorCode !== undefined) error.vendorCode = this.vendorCode;
-    return { error };
-  }
-}
-
-/** Error body of every FaceKit backend route. */
-export interface ErrorBody {
-  error: { code: FaceKitErrorCode; message: string; retryAfter?: number; vendorCode?: string };
-}
-
-const codes = new Set(Object.keys(errorStatus));
-
-/** True when `value` is one of the {@link FaceKitErrorCode} strings. */
-export function isFaceKitErrorCode(value: unknown): value is FaceKitErrorCode {
-  return typeof value === "string" && codes.has(value);
+export function toErrorBody(error: FaceKitError): ErrorBody {
+  const body: ErrorBody["error"] = { code: error.code, message: error.message };
+  if (error.retryAfter !== undefined) body.retryAfter = error.retryAfter;
+  if (error.vendorCode !== undefined) body.vendorCode = error.vendorCode;
+  return { error: body };
 }

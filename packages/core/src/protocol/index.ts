@@ -13,11 +13,13 @@ export {
 } from "./envelope.ts";
 export {
   type ErrorBody,
+  errorResponseStatus,
   errorStatus,
   FaceKitError,
   type FaceKitErrorCode,
   type FaceKitErrorDetails,
   isFaceKitErrorCode,
+  toErrorBody,
 } from "./errors.ts";
 export type {
   FaceMatchResult,

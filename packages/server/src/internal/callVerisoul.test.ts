@@ -1,3 +1,4 @@
+import { errorResponseStatus } from "@facekit/core/protocol";
 import { describe, expect, it } from "vitest";
 import { createVerisoulClient } from "../createVerisoulClient.ts";
 import { createSimHarness, failure } from "./createSimHarness.ts";
@@ -9,7 +10,7 @@ describe("Verisoul transport failures (through createVerisoulClient)", () => {
     const h = createSimHarness();
     h.sim.setScenario({ groupsEnabled: true });
     const groups = await failure(() => createVerisoulClient(h.options()).createSession());
-    expect([groups.code, groups.vendorCode, groups.status]).toEqual([
+    expect([groups.code, groups.vendorCode, errorResponseStatus(groups)]).toEqual([
       "vendor_misconfigured",
       "groups_enabled",
       502,
@@ -28,11 +29,11 @@ describe("Verisoul transport failures (through createVerisoulClient)", () => {
     const client = createVerisoulClient(h.options());
     h.sim.setScenario({ failNext: { status: 429, count: 1 } });
     const limited = await failure(() => client.createSession());
-    expect([limited.code, limited.status]).toEqual(["rate_limited", 429]);
+    expect([limited.code, errorResponseStatus(limited)]).toEqual(["rate_limited", 429]);
 
     h.sim.setScenario({ failNext: { status: 500, count: 1 } });
     const broken = await failure(() => client.createSession());
-    expect([broken.code, broken.status]).toEqual(["vendor_unavailable", 503]);
+    expect([broken.code, errorResponseStatus(broken)]).toEqual(["vendor_unavailable", 503]);
     expect(broken.cause).toMatchObject({ status: 500 });
 
     h.sim.setScenario({ failNext: { status: 503, count: 2 } });
@@ -84,7 +85,7 @@ describe("Verisoul transport failures (through createVerisoulClient)", () => {
       }),
     );
     const html = await failure(() => portal.createSession());
-    expect([html.code, html.status]).toEqual(["vendor_unavailable", 503]);
+    expect([html.code, errorResponseStatus(html)]).toEqual(["vendor_unavailable", 503]);
     expect(html.message).toMatch(/non-JSON/);
   });
 

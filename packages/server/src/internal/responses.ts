@@ -1,4 +1,4 @@
-import type { FaceKitError } from "@facekit/core/protocol";
+import { errorResponseStatus, type FaceKitError, toErrorBody } from "@facekit/core/protocol";
 
 const baseHeaders = {
   "content-type": "application/json; charset=utf-8",
@@ -20,13 +20,13 @@ export function jsonResponse(
 }
 
 /**
- * The one place a {@link FaceKitError} becomes an HTTP answer: `error.status`, the
- * `toJSON()` body, and `Retry-After` when the wait is known.
+ * The one place a {@link FaceKitError} becomes an HTTP answer: `errorResponseStatus(error)`, the
+ * `toErrorBody(error)` body, and `Retry-After` when the wait is known.
  * @example
  * return errorResponse(new FaceKitError("unauthorized", "Sign in first."));
  */
 export function errorResponse(error: FaceKitError, headers: Record<string, string> = {}): Response {
   const extra: Record<string, string> = { ...headers };
   if (error.retryAfter !== undefined) extra["retry-after"] = String(error.retryAfter);
-  return jsonResponse(error.toJSON(), error.status, extra);
+  return jsonResponse(toErrorBody(error), errorResponseStatus(error), extra);
 }

@@ -3,6 +3,7 @@
  * popup for a `window.open` stub. jsdom cannot open windows; real ones are covered end to end.
  */
 import { FaceKitError, type FaceMatchResultResponse } from "@facekit/core";
+import { toErrorBody } from "@facekit/core/protocol";
 
 export const vendorOrigin = "https://verisoul.test";
 
@@ -27,7 +28,9 @@ export function createFakeBackend({ ttlMs = 10 * 60_000 } = {}) {
       const { token } = JSON.parse(String(init?.body)) as { token: string };
       return Response.json(results.get(token) ?? { status: "pending" });
     }
-    return Response.json(new FaceKitError("not_found", "No such route").toJSON(), { status: 404 });
+    return Response.json(toErrorBody(new FaceKitError("not_found", "No such route")), {
+      status: 404,
+    });
   };
   return {
     fetch: fetch as typeof globalThis.fetch,
