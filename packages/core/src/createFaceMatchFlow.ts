@@ -27,7 +27,12 @@ import type {
   FlowWindow,
 } from "./types.ts";
 
-const idle: FaceMatchSnapshot = {
+/**
+ * The snapshot of a flow that has not started.
+ * @example
+ * useSyncExternalStore(flow.subscribe, flow.getSnapshot, () => idleSnapshot);
+ */
+export const idleSnapshot: FaceMatchSnapshot = {
   status: "idle",
   result: null,
   error: null,
@@ -54,7 +59,7 @@ export function createFaceMatchFlow(options: FaceMatchFlowOptions): FaceMatchFlo
     severWindowMs = 3000,
   } = options;
   const { get, set, emit, subscribe, on, clear } = createStore<FaceMatchSnapshot, FaceMatchEvent>(
-    idle,
+    idleSnapshot,
   );
   const w = (): FlowWindow => options.window ?? window;
   // The current attempt. Aborting `ctrl` ends it: late answers check their signal and stop.
@@ -213,7 +218,7 @@ export function createFaceMatchFlow(options: FaceMatchFlowOptions): FaceMatchFlo
       if (status === "open" && !detached && popup) return popup.focus?.();
       const signal = begin();
       const W = w();
-      set({ ...idle, status: "preparing" });
+      set({ ...idleSnapshot, status: "preparing" });
       if (mode !== "redirect") {
         popup = openPopup(W, options.popup);
         if (popup) {
@@ -246,12 +251,12 @@ export function createFaceMatchFlow(options: FaceMatchFlowOptions): FaceMatchFlo
       resumed = true;
       const { sessionId, token, expiresAt } = p;
       session = { sessionId, token, expiresAt, url: "" };
-      set({ ...idle, status: "open", sessionId });
+      set({ ...idleSnapshot, status: "open", sessionId });
       onEnvelope(r);
     },
     reset() {
       end();
-      set(idle);
+      set(idleSnapshot);
     },
     destroy() {
       destroyed = true;

@@ -14,7 +14,7 @@ export {
   type BackendClientOptions,
   createBackendClient,
 } from "./createBackendClient.ts";
-export { createFaceMatchFlow } from "./createFaceMatchFlow.ts";
+export { createFaceMatchFlow, idleSnapshot } from "./createFaceMatchFlow.ts";
 export { type FaceKitCallbackOutcome, handleFaceKitCallback } from "./handleFaceKitCallback.ts";
 export {
   type CallbackEnvelope,

@@ -6,20 +6,16 @@ import { FaceKitProvider } from "./FaceKitProvider.tsx";
 import { FaceMatchButton } from "./FaceMatchButton.tsx";
 import {
   createFakeBackend,
-  createPopup,
+  type createPopup,
   envelope,
   postFromPopup,
+  stubWindowOpen,
   vendorOrigin,
 } from "./internal/testing/fakeBackend.ts";
 
 let popups: ReturnType<typeof createPopup>[];
 beforeEach(() => {
-  popups = [];
-  vi.spyOn(window, "open").mockImplementation(() => {
-    const popup = createPopup();
-    popups.push(popup);
-    return popup as unknown as Window;
-  });
+  popups = stubWindowOpen();
 });
 afterEach(() => {
   vi.restoreAllMocks();

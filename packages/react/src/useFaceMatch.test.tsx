@@ -5,21 +5,17 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { FaceKitProvider } from "./FaceKitProvider.tsx";
 import {
   createFakeBackend,
-  createPopup,
+  type createPopup,
   envelope,
   postFromPopup,
+  stubWindowOpen,
   vendorOrigin,
 } from "./internal/testing/fakeBackend.ts";
 import { type UseFaceMatchOptions, useFaceMatch } from "./useFaceMatch.ts";
 
 let popups: ReturnType<typeof createPopup>[];
 beforeEach(() => {
-  popups = [];
-  vi.spyOn(window, "open").mockImplementation(() => {
-    const popup = createPopup();
-    popups.push(popup);
-    return popup as unknown as Window;
-  });
+  popups = stubWindowOpen();
 });
 afterEach(() => {
   vi.restoreAllMocks();

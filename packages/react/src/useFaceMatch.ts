@@ -7,6 +7,7 @@ import {
   type FaceMatchResult,
   type FaceMatchSession,
   type FaceMatchSnapshot,
+  idleSnapshot,
 } from "@facekit/core";
 import {
   useCallback,
@@ -57,17 +58,10 @@ export interface UseFaceMatchResult extends Omit<FaceMatchSnapshot, "detached"> 
 }
 
 const noop = () => {};
-const idle: FaceMatchSnapshot = {
-  status: "idle",
-  result: null,
-  error: null,
-  sessionId: null,
-  detached: false,
-};
 // Stands in until the commit effect has created the flow (and during server rendering).
 const inert: Pick<FaceMatchFlow, "subscribe" | "getSnapshot" | "open" | "cancel" | "reset"> = {
   subscribe: () => noop,
-  getSnapshot: () => idle,
+  getSnapshot: () => idleSnapshot,
   open: noop,
   cancel: noop,
   reset: noop,

@@ -4,6 +4,7 @@
  */
 import { FaceKitError, type FaceMatchResultResponse } from "@facekit/core";
 import { toErrorBody } from "@facekit/core/protocol";
+import { vi } from "vitest";
 
 export const vendorOrigin = "https://verisoul.test";
 
@@ -67,4 +68,18 @@ export function envelope(sessionId: string, errorMessage?: string) {
   return errorMessage
     ? { facekit: 1, type: "verisoul:redirect", sessionId, success: false, errorMessage }
     : { facekit: 1, type: "verisoul:redirect", sessionId, success: true };
+}
+
+/**
+ * Replaces `window.open` with one that records fake popups (jsdom opens no windows); undone by
+ * `vi.restoreAllMocks()`. Returns the list the popups are pushed to.
+ */
+export function stubWindowOpen(): ReturnType<typeof createPopup>[] {
+  const popups: ReturnType<typeof createPopup>[] = [];
+  vi.spyOn(window, "open").mockImplementation(() => {
+    const popup = createPopup();
+    popups.push(popup);
+    return popup as unknown as Window;
+  });
+  return popups;
 }
