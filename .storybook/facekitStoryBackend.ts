@@ -14,6 +14,7 @@ import type { Plugin, ViteDevServer } from "vite";
 /** Where a story finds the simulators (GET, JSON). */
 export const storyConfigPath = "/__facekit-story/config";
 const callbackPath = "/__facekit-story/callback.html";
+const loopbackHost = /^(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/;
 
 const callbackHtml = `<!doctype html><html lang="en"><head><meta charset="UTF-8"><title>FaceKit callback</title></head>
 <body><p>Finishing verification…</p><script type="module" src="/.storybook/storyCallback.ts"></script></body></html>`;

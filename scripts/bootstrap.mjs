@@ -5,7 +5,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 export const root = fileURLToPath(new URL("..", import.meta.url));
 export const pnpmVersion = "10.34.9";
@@ -48,3 +48,6 @@ export function ensureChromium() {
   );
   process.exit(1);
 }
+
+// `node scripts/bootstrap.mjs` (the npm `pre*` scripts): just make sure dependencies are installed.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) ensureInstalled();
