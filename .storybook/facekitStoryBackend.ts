@@ -62,10 +62,15 @@ export function facekitStoryBackend(): Plugin {
       server.middlewares.use(async (req, res, next) => {
         const url = req.url ?? "";
         if (!url.startsWith("/api/facekit/") && !url.startsWith("/__facekit-story/")) return next();
+        // The callback URL is built from Host: only loopback hosts, never a name a request chooses.
+        const host = req.headers.host ?? "";
+        if (!loopbackHost.test(host)) {
+          res.statusCode = 403;
+          return res.end("Storybook's FaceKit backend answers on localhost only.");
+        }
         backend ??= startBackend(server);
         const { simulators, handler } = await backend;
-        if (url.startsWith("/api/facekit/"))
-          return handler(`http://${req.headers.host}`)(req, res, next);
+        if (url.startsWith("/api/facekit/")) return handler(`http://${host}`)(req, res, next);
         if (url === storyConfigPath) {
           const { apiUrl, appUrl } = simulators.verisoul;
           res.setHeader("content-type", "application/json");

@@ -24,6 +24,12 @@ export async function vendorCalls(): Promise<Record<string, number>> {
   return ((await response.json()) as { byPath: Record<string, number> }).byPath;
 }
 
+/** The verdicts the backend received through `onResult` for an account (server-side truth). */
+export async function serverVerdicts(account: string): Promise<Record<string, unknown>[]> {
+  const response = await fetch(`http://localhost:${e2ePorts.app}/__test/verdicts/${account}`);
+  return (await response.json()) as Record<string, unknown>[];
+}
+
 /** The harness log: callbacks and event names, in order. */
 export async function readLog(page: Page): Promise<Record<string, unknown>[]> {
   return JSON.parse((await page.getByTestId("log").textContent()) ?? "[]");

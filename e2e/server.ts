@@ -19,6 +19,9 @@ const simulators = await startSimulators({
   verisoulAppPort: e2ePorts.verisoulApp,
 });
 
+/** What the backend learned through onResult, per account: the source of truth for decisions. */
+const verdicts = new Map<string, unknown[]>();
+
 const cookie = (request: Request, name: string) =>
   request.headers.get("cookie")?.match(new RegExp(`(?:^|;\\s*)${name}=([\\w-]+)`))?.[1];
 
@@ -33,6 +36,9 @@ const facekit = toNodeHandler(
         accountId,
         verisoul: { enroll: mode === "enroll", authenticate: mode === "authenticate" },
       };
+    },
+    onResult: ({ accountId, verdict }) => {
+      verdicts.set(accountId, [...(verdicts.get(accountId) ?? []), verdict]);
     },
     verisoul: {
       apiKey: defaultVerisoulKey,
@@ -56,6 +62,10 @@ const vite = await createViteServer({
 
 createServer((req, res) => {
   if (req.url === "/health") res.end("ok");
-  else if (req.url?.startsWith("/api/facekit/")) facekit(req, res);
+  else if (req.url?.startsWith("/__test/verdicts/")) {
+    const account = decodeURIComponent(req.url.slice("/__test/verdicts/".length));
+    res.setHeader("content-type", "application/json");
+    res.end(JSON.stringify(verdicts.get(account) ?? []));
+  } else if (req.url?.startsWith("/api/facekit/")) facekit(req, res);
   else vite.middlewares(req, res);
 }).listen(e2ePorts.app, "localhost", () => console.info(`e2e harness on ${appOrigin}`));

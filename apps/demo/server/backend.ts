@@ -14,10 +14,19 @@ export interface DemoBackendOptions {
     environment?: "sandbox" | "production";
     apiBaseUrl?: string;
     appBaseUrl?: string;
+    /** Tests route vendor calls to the in-process simulator. */
+    fetch?: typeof fetch;
   };
 }
 
 const cookieName = "demo_account";
+
+/** What the demo keeps per account; `faceCheck` is written only by the backend's onResult. */
+interface DemoAccount {
+  name: string;
+  email: string;
+  faceCheck?: { decision: string; enrolled: boolean; linkedAccounts: number; checkedAt: string };
+}
 
 function accountFrom(request: Request): string | null {
   const cookie = request.headers.get("cookie") ?? "";
@@ -29,7 +38,7 @@ function accountFrom(request: Request): string | null {
 export function createDemoBackend(
   options: DemoBackendOptions,
 ): (request: Request) => Promise<Response> {
-  const accounts = new Map<string, { name: string; email: string }>();
+  const accounts = new Map<string, DemoAccount>();
   const facekit = createFaceKitHandler({
     secret: options.secret,
     authorize: (request) => {
@@ -41,6 +50,17 @@ export function createDemoBackend(
       redirectUrl: `${options.appOrigin}/callback.html`,
       lng: "en",
       enroll: true,
+    },
+    // The decision is recorded here, from the vendor's answer, never from the browser.
+    onResult: ({ accountId, result }) => {
+      const account = accounts.get(accountId);
+      if (!account) return;
+      account.faceCheck = {
+        decision: result.decision,
+        enrolled: result.enrolled === true,
+        linkedAccounts: result.linkedAccounts,
+        checkedAt: new Date().toISOString(),
+      };
     },
   });
 

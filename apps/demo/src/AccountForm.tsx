@@ -4,6 +4,8 @@ export interface Account {
   id: string;
   name: string;
   email: string;
+  /** Written by the backend when Face Match completes. */
+  faceCheck?: { decision: string; enrolled: boolean; linkedAccounts: number; checkedAt: string };
 }
 
 /** Step 1: name and email, posted to the demo backend (which sets a session cookie). */

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { type Account, AccountForm } from "./AccountForm.tsx";
 import { FaceStep } from "./FaceStep.tsx";
 
@@ -6,11 +6,12 @@ import { FaceStep } from "./FaceStep.tsx";
 export function App() {
   const [account, setAccount] = useState<Account | null | undefined>(undefined);
 
-  useEffect(() => {
+  const load = useCallback(() => {
     fetch("/api/account")
       .then((r) => r.json() as Promise<Account | null>)
       .then(setAccount, () => setAccount(null));
   }, []);
+  useEffect(() => load(), [load]);
 
   return (
     <main className="card">
@@ -24,7 +25,7 @@ export function App() {
       ) : account === null ? (
         <AccountForm onCreated={setAccount} />
       ) : (
-        <FaceStep account={account} />
+        <FaceStep account={account} onRefresh={load} />
       )}
     </main>
   );

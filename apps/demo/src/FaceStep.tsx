@@ -1,12 +1,14 @@
-import type { FaceMatchResult } from "@facekit/core/protocol";
 import { FaceMatchButton } from "@facekit/react";
 import { useState } from "react";
 import type { Account } from "./AccountForm.tsx";
 
-/** Step 2: Verisoul Face Match through FaceKit; the verdict comes from our backend. */
-export function FaceStep({ account }: { account: Account }) {
+/**
+ * Step 2: Verisoul Face Match through FaceKit. When the flow completes, the page reloads the
+ * account from our backend: the verdict shown is the one the backend recorded (onResult).
+ */
+export function FaceStep({ account, onRefresh }: { account: Account; onRefresh: () => void }) {
   const [message, setMessage] = useState<string | null>(null);
-  const [result, setResult] = useState<FaceMatchResult | null>(null);
+  const check = account.faceCheck;
 
   return (
     <section aria-labelledby="face-title">
@@ -15,25 +17,25 @@ export function FaceStep({ account }: { account: Account }) {
       <FaceMatchButton
         className="primary"
         prefetch
-        onComplete={(r) => {
-          setResult(r);
+        onComplete={() => {
           setMessage(null);
+          onRefresh();
         }}
         onCancel={() => setMessage("Verification cancelled. You can try again when ready.")}
         onError={(e) => setMessage(e.message)}
       />
       <div aria-live="polite">
         {message && <p className="error">{message}</p>}
-        {result && (
-          <dl className="result">
+        {check && (
+          <dl className="result" aria-label="Face check saved on your account">
             <dt>Decision</dt>
-            <dd data-testid="decision">{result.decision}</dd>
-            <dt>Risk score</dt>
-            <dd>{result.riskScore.toFixed(2)}</dd>
-            <dt>Risk flags</dt>
-            <dd>{result.riskFlags.length ? result.riskFlags.join(", ") : "none"}</dd>
+            <dd data-testid="decision">{check.decision}</dd>
             <dt>Enrolled</dt>
-            <dd>{result.enrolled ? "yes" : "no"}</dd>
+            <dd>{check.enrolled ? "yes" : "no"}</dd>
+            <dt>Other accounts</dt>
+            <dd>{check.linkedAccounts}</dd>
+            <dt>Checked</dt>
+            <dd>{new Date(check.checkedAt).toLocaleTimeString()}</dd>
           </dl>
         )}
       </div>

@@ -1,48 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createFaceMatchFlow } from "./createFaceMatchFlow.ts";
 import { pendingKey } from "./internal/redirectStore.ts";
-import { createFakeWindow, type FakeWindow } from "./internal/testing/fakeWindow.ts";
-import {
-  completed,
-  deferred,
-  envelope,
-  makeSession,
-  scriptedResults,
-} from "./internal/testing/fixtures.ts";
-import {
-  FaceKitError,
-  type FaceMatchResultResponse,
-  type FaceMatchSession,
-} from "./protocol/index.ts";
-import type { FaceMatchEvent, FaceMatchFlowOptions } from "./types.ts";
-
-const appOrigin = "https://app.test";
-
-function setup(
-  options: Partial<FaceMatchFlowOptions> & {
-    win?: FakeWindow;
-    script?: (FaceMatchResultResponse | FaceKitError)[];
-  } = {},
-) {
-  const { win = createFakeWindow(), script, ...rest } = options;
-  const session = makeSession();
-  const minted = deferred<FaceMatchSession>();
-  const getSession = vi.fn((_signal: AbortSignal) => minted.promise);
-  const results = scriptedResults(script);
-  const getResult = vi.fn(results.getResult);
-  const flow = createFaceMatchFlow({ window: win, getSession, getResult, ...rest });
-  const events: FaceMatchEvent[] = [];
-  flow.on((e) => events.push(e));
-  const types = () => events.map((e) => e.type);
-  /** Resolves the mint with `s` and lets the flow react. */
-  const mint = async (s = session) => {
-    minted.resolve(s);
-    await vi.advanceTimersByTimeAsync(0);
-  };
-  return { win, flow, session, getSession, getResult, results, events, types, mint };
-}
-
-const tick = (ms: number) => vi.advanceTimersByTimeAsync(ms);
+import { createFakeWindow } from "./internal/testing/fakeWindow.ts";
+import { completed, envelope, makeSession } from "./internal/testing/fixtures.ts";
+import { appOrigin, setup, tick } from "./internal/testing/flowHarness.ts";
+import { FaceKitError } from "./protocol/index.ts";
+import type { FaceMatchFlowOptions } from "./types.ts";
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -58,15 +21,15 @@ describe("popup", () => {
     expect(win.opens).toEqual([
       {
         url: "",
-        target: "facekit_verisoul",
+        target: expect.stringMatching(/^facekit:verisoul:/),
         features: "popup,width=480,height=720,left=500,top=90",
       },
     ]);
     expect(getSession).toHaveBeenCalledTimes(1);
     expect(flow.getSnapshot().status).toBe("preparing");
-    expect(win.popups[0]?.location.href).toBe("");
+    expect(win.popups[0]?.url).toBe("");
     await mint();
-    expect(win.popups[0]?.location.href).toBe(session.url);
+    expect(win.popups[0]?.url).toBe(session.url);
     expect(flow.getSnapshot()).toMatchObject({ status: "open", sessionId: "s-1" });
     expect(types()).toEqual(["popup_opened", "session_requested", "session_ready"]);
   });
@@ -86,6 +49,20 @@ describe("popup", () => {
     expect(types().slice(3)).toEqual(["callback_received", "verifying", "poll", "completed"]);
   });
 
+  it("after a success callback, a pending answer is looked at again within a second", async () => {
+    const { win, flow, getResult, mint } = setup({ script: [{ status: "pending" }, completed()] });
+    flow.open();
+    await mint();
+    win.post(envelope(), { origin: appOrigin, source: win.popups[0] });
+    await tick(0);
+    expect(getResult).toHaveBeenCalledTimes(1);
+    await tick(999);
+    expect(getResult).toHaveBeenCalledTimes(1);
+    await tick(1);
+    expect(getResult).toHaveBeenCalledTimes(2);
+    expect(flow.getSnapshot().status).toBe("completed");
+  });
+
   it("ignores forged messages: other origin, other window, bad shape, other session", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const { win, flow, getResult, mint } = setup();
@@ -102,6 +79,22 @@ describe("popup", () => {
     expect(popup?.closed).toBe(false);
     expect(getResult).not.toHaveBeenCalled();
     expect(warn).toHaveBeenCalledWith(expect.stringContaining("[facekit] ignored"));
+    warn.mockRestore();
+  });
+
+  it("accepts callback messages only from the app's own origin (no callbackOrigin option)", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const options = { callbackOrigin: "https://callback.test" } as Partial<FaceMatchFlowOptions>;
+    const { win, flow, getResult, mint } = setup(options);
+    flow.open();
+    await mint();
+    win.post(envelope(), { origin: "https://callback.test", source: win.popups[0] });
+    await tick(0);
+    expect(flow.getSnapshot().status).toBe("open");
+    expect(getResult).not.toHaveBeenCalled();
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringContaining("serve the callback page (redirect_url) from this app's origin"),
+    );
     warn.mockRestore();
   });
 
@@ -142,11 +135,12 @@ describe("popup", () => {
   it("a popup closed by the user before the session arrives is cancelled and never navigated", async () => {
     const { win, flow, mint } = setup();
     flow.open();
+    await tick(300); // later than a popup blocker would close it
     const popup = win.popups[0];
     if (popup) popup.closed = true;
     await mint();
     expect(flow.getSnapshot().status).toBe("cancelled");
-    expect(popup?.location.href).toBe("");
+    expect(popup?.url).toBe("");
   });
 
   it("cancel() closes the popup and ends as cancelled", async () => {
@@ -166,58 +160,6 @@ describe("popup", () => {
     expect(win.opens).toHaveLength(1);
     expect(getSession).toHaveBeenCalledTimes(1);
     expect(win.popups[0]?.focused).toBe(1);
-  });
-});
-
-describe("detached and hand-off", () => {
-  it("a popup closed right after navigating is detached; the BroadcastChannel completes it", async () => {
-    const { win, flow, types, mint } = setup({ script: [completed()] });
-    flow.open();
-    await mint();
-    const popup = win.popups[0];
-    if (popup) popup.closed = true; // COOP severance reads as closed
-    await tick(500);
-    expect(flow.getSnapshot()).toMatchObject({ status: "open", detached: true });
-    expect(types()).toContain("popup_detached");
-    new win.bus.Channel("facekit").postMessage(envelope());
-    await tick(0);
-    expect(flow.getSnapshot().status).toBe("completed");
-  });
-
-  it("a detached flow still completes through polling", async () => {
-    const { win, flow, getResult, mint } = setup({ script: [{ status: "pending" }, completed()] });
-    flow.open();
-    await mint();
-    const popup = win.popups[0];
-    if (popup) popup.closed = true;
-    await tick(500);
-    expect(flow.getSnapshot().detached).toBe(true);
-    await tick(2500);
-    expect(getResult).toHaveBeenCalledTimes(1);
-    await tick(4500);
-    expect(flow.getSnapshot().status).toBe("completed");
-  });
-
-  it("completes by polling alone (desktop QR hand-off), backing off x1.5", async () => {
-    const { flow, getResult, events, mint } = setup({
-      script: [{ status: "pending" }, { status: "pending" }, completed()],
-    });
-    flow.open();
-    await mint();
-    await tick(2999);
-    expect(getResult).not.toHaveBeenCalled();
-    await tick(1);
-    expect(getResult).toHaveBeenCalledTimes(1);
-    await tick(4499);
-    expect(getResult).toHaveBeenCalledTimes(1);
-    await tick(1);
-    expect(getResult).toHaveBeenCalledTimes(2);
-    await tick(6750);
-    expect(getResult).toHaveBeenCalledTimes(3);
-    expect(flow.getSnapshot().status).toBe("completed");
-    expect(
-      events.filter((e) => e.type === "poll").map((e) => e.type === "poll" && e.attempt),
-    ).toEqual([1, 2, 3]);
   });
 });
 
@@ -244,6 +186,60 @@ describe("launch", () => {
     warn.mockRestore();
   });
 
+  it("auto mode: a popup a blocker closed at once counts as blocked and falls back to a redirect", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const win = createFakeWindow({ closePopups: true });
+    const { flow, session, types, mint } = setup({ win });
+    flow.open();
+    await tick(1000); // the watcher saw it closed at 200 ms; the session comes later
+    await mint();
+    expect(win.navigations).toEqual([{ kind: "assign", url: session.url }]);
+    expect(types()).toEqual([
+      "popup_opened",
+      "session_requested",
+      "popup_blocked",
+      "session_ready",
+      "redirect_started",
+    ]);
+    expect(flow.getSnapshot().status).toBe("open");
+    warn.mockRestore();
+  });
+
+  it("auto mode: the same when the session arrives before the watcher looks", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const win = createFakeWindow({ closePopups: true });
+    const { flow, session, types, mint } = setup({ win });
+    flow.open();
+    await mint();
+    expect(win.navigations).toEqual([{ kind: "assign", url: session.url }]);
+    expect(types()).toContain("popup_blocked");
+    expect(types()).not.toContain("cancelled");
+    warn.mockRestore();
+  });
+
+  it("popup mode: a popup closed at once is cancelled, never redirected", async () => {
+    const win = createFakeWindow({ closePopups: true });
+    const { flow, mint } = setup({ win, mode: "popup" });
+    flow.open();
+    await mint();
+    expect(flow.getSnapshot().status).toBe("cancelled");
+    expect(win.navigations).toEqual([]);
+  });
+
+  it("gives every flow its own popup window name", () => {
+    const win = createFakeWindow();
+    const a = setup({ win });
+    const b = setup({ win });
+    a.flow.open();
+    b.flow.open();
+    a.flow.reset();
+    a.flow.open();
+    const [first, second, again] = win.opens.map((o) => o.target);
+    expect(first).toMatch(/^facekit:verisoul:/);
+    expect(second).not.toBe(first);
+    expect(again).toBe(first);
+  });
+
   it("fails with popup_blocked in popup mode", () => {
     const { flow, getSession } = setup({
       win: createFakeWindow({ blockPopups: true }),
@@ -259,7 +255,25 @@ describe("launch", () => {
     flow.open();
     await mint(makeSession("s-1", -1));
     expect(flow.getSnapshot().error?.code).toBe("session_expired");
-    expect(win.popups[0]).toMatchObject({ closed: true, location: { href: "" } });
+    expect(win.popups[0]).toMatchObject({ closed: true, url: "" });
+  });
+
+  it("tolerates a server clock a day or more off; caps the local deadline at 10 minutes", async () => {
+    const day = 24 * 3600_000;
+    for (const [ttl, kept] of [
+      [-2 * day + 600_000, 300_000], // server clock two days behind: 5 minutes
+      [2 * day, 300_000], // two days ahead: 5 minutes
+      [30 * 60_000, 600_000], // a long session: 10 minutes
+      [120_000, 120_000], // a sane one: as the server says
+    ] as const) {
+      const win = createFakeWindow();
+      const { flow, mint } = setup({ win, mode: "redirect" });
+      flow.open();
+      await mint(makeSession("s-1", ttl));
+      expect(flow.getSnapshot().error).toBe(null);
+      const pending = JSON.parse(win.storage.get(pendingKey) ?? "{}") as { expiresAt: number };
+      expect(pending.expiresAt - Date.now()).toBe(kept);
+    }
   });
 
   it("refuses a session url that is not http(s)", async () => {
@@ -267,7 +281,7 @@ describe("launch", () => {
     flow.open();
     await mint({ ...makeSession(), url: "javascript:alert(1)" });
     expect(flow.getSnapshot().error?.code).toBe("session_invalid");
-    expect(win.popups[0]?.location.href).toBe("");
+    expect(win.popups[0]?.url).toBe("");
   });
 
   it("keeps a failing mint as the error", async () => {
@@ -281,110 +295,6 @@ describe("launch", () => {
     await tick(0);
     expect(flow.getSnapshot().error?.code).toBe("unauthorized");
     expect(win.popups[0]?.closed).toBe(true);
-  });
-});
-
-describe("polling errors", () => {
-  it("waits retryAfter on rate_limited, then keeps polling", async () => {
-    const limited = new FaceKitError("rate_limited", "slow down", { retryAfter: 10 });
-    const { flow, getResult, mint } = setup({ script: [limited, completed()] });
-    flow.open();
-    await mint();
-    await tick(3000);
-    expect(getResult).toHaveBeenCalledTimes(1);
-    await tick(9999);
-    expect(getResult).toHaveBeenCalledTimes(1);
-    await tick(1);
-    expect(flow.getSnapshot().status).toBe("completed");
-  });
-
-  it("retries network errors a few times, then fails", async () => {
-    const down = () => new FaceKitError("network", "offline");
-    const { flow, getResult, mint } = setup({ script: [down(), down(), down(), down()] });
-    flow.open();
-    await mint();
-    await tick(60_000);
-    expect(getResult).toHaveBeenCalledTimes(4);
-    expect(flow.getSnapshot().error?.code).toBe("network");
-  });
-
-  it("fails at once on other errors", async () => {
-    const { flow, mint } = setup({ script: [new FaceKitError("session_invalid", "used")] });
-    flow.open();
-    await mint();
-    await tick(3000);
-    expect(flow.getSnapshot().error?.code).toBe("session_invalid");
-  });
-});
-
-describe("redirect mode", () => {
-  function returnFromVendor(storage: Map<string, string>, success = true) {
-    storage.set(
-      "facekit:verisoul:returned",
-      JSON.stringify(success ? envelope() : envelope("s-1", "liveness_check_failed")),
-    );
-  }
-
-  it("stores the attempt, leaves, and resumes on return (resume twice = one request)", async () => {
-    const first = setup({ mode: "redirect" });
-    first.flow.open();
-    await first.mint();
-    expect(first.win.opens).toHaveLength(0);
-    expect(first.win.navigations).toEqual([{ kind: "assign", url: first.session.url }]);
-    returnFromVendor(first.win.storage);
-
-    const back = setup({
-      mode: "redirect",
-      win: createFakeWindow({ storage: first.win.storage }),
-      script: [completed()],
-    });
-    back.flow.resume();
-    back.flow.resume();
-    expect(back.flow.getSnapshot()).toMatchObject({ status: "verifying", sessionId: "s-1" });
-    expect(back.getResult).toHaveBeenCalledTimes(1);
-    expect(back.getResult.mock.calls[0]?.[0].token).toBe(first.session.token);
-    expect(first.win.storage.size).toBe(2); // cleared only once settled
-    await tick(0);
-    expect(back.flow.getSnapshot().status).toBe("completed");
-    expect(first.win.storage.size).toBe(0);
-  });
-
-  it("a destroyed first mount (StrictMode) leaves the attempt for the second", async () => {
-    const storage = new Map<string, string>();
-    const first = setup({ mode: "redirect", win: createFakeWindow({ storage }) });
-    first.flow.open();
-    await first.mint();
-    returnFromVendor(storage);
-
-    const mountA = setup({ win: createFakeWindow({ storage }), script: [completed()] });
-    mountA.flow.resume();
-    mountA.flow.destroy();
-    await tick(0);
-    const mountB = setup({ win: createFakeWindow({ storage }), script: [completed()] });
-    mountB.flow.resume();
-    await tick(0);
-    expect(mountB.flow.getSnapshot().status).toBe("completed");
-    expect(storage.size).toBe(0);
-  });
-
-  it("a failed return ends as failed and clears storage", async () => {
-    const storage = new Map<string, string>();
-    const first = setup({ mode: "redirect", win: createFakeWindow({ storage }) });
-    first.flow.open();
-    await first.mint();
-    returnFromVendor(storage, false);
-    const back = setup({ win: createFakeWindow({ storage }) });
-    back.flow.resume();
-    expect(back.flow.getSnapshot().error?.code).toBe("liveness_failed");
-    expect(back.getResult).not.toHaveBeenCalled();
-    expect(storage.size).toBe(0);
-  });
-
-  it("resume() without a returned outcome does nothing", () => {
-    const { flow, getResult } = setup();
-    flow.resume();
-    expect(flow.getSnapshot().status).toBe("idle");
-    expect(getResult).not.toHaveBeenCalled();
   });
 });
 

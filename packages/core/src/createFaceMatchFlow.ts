@@ -1,44 +1,21 @@
 /**
- * The Verisoul Face Match flow: a small state machine that opens the hosted page in a popup (or
- * redirects), waits for the callback page's envelope or for the backend to report a result, and
- * takes the verdict only from the backend. See docs/decisions/0001-verisoul-flow.md.
+ * The Verisoul Face Match flow: opens the hosted page in a popup (or redirects), waits for the
+ * callback page's envelope or for the backend, and takes the verdict only from the backend.
+ * Polling: internal/createPoller.ts; popup watching: internal/watchPopup.ts.
+ * See docs/decisions/0001-verisoul-flow.md.
  */
-
+import { idleSnapshot } from "./idleSnapshot.ts";
 import { assertOpenable } from "./internal/assertOpenable.ts";
+import { type FinalEvent, startPolling } from "./internal/createPoller.ts";
 import { createStore } from "./internal/createStore.ts";
 import { isDev, warn } from "./internal/dev.ts";
 import { listenForCallback } from "./internal/listenForCallback.ts";
 import { openPopup } from "./internal/openPopup.ts";
 import { clearRedirect, readPending, readReturned, savePending } from "./internal/redirectStore.ts";
-import { toFaceKitError } from "./internal/toFaceKitError.ts";
+import { redirectError, toFaceKitError } from "./internal/toFaceKitError.ts";
 import { watchPopup } from "./internal/watchPopup.ts";
-import {
-  type CallbackEnvelope,
-  FaceKitError,
-  type FaceMatchSession,
-  redirectErrorCode,
-} from "./protocol/index.ts";
-import type {
-  FaceMatchEvent,
-  FaceMatchFlow,
-  FaceMatchFlowOptions,
-  FaceMatchSnapshot,
-  FlowPopup,
-  FlowWindow,
-} from "./types.ts";
-
-/**
- * The snapshot of a flow that has not started.
- * @example
- * useSyncExternalStore(flow.subscribe, flow.getSnapshot, () => idleSnapshot);
- */
-export const idleSnapshot: FaceMatchSnapshot = {
-  status: "idle",
-  result: null,
-  error: null,
-  sessionId: null,
-  detached: false,
-};
+import { type CallbackEnvelope, FaceKitError, type FaceMatchSession } from "./protocol/index.ts";
+import type * as T from "./types.ts";
 
 /**
  * Creates a flow. Nothing happens until `open()` or `resume()`.
@@ -50,57 +27,45 @@ export const idleSnapshot: FaceMatchSnapshot = {
  * });
  * button.addEventListener("click", () => flow.open());
  */
-export function createFaceMatchFlow(options: FaceMatchFlowOptions): FaceMatchFlow {
-  const {
-    getSession,
-    getResult,
-    mode = "auto",
-    pollIntervalMs: base = 3000,
-    severWindowMs = 3000,
-  } = options;
-  const { get, set, emit, subscribe, on, clear } = createStore<FaceMatchSnapshot, FaceMatchEvent>(
-    idleSnapshot,
-  );
-  const w = (): FlowWindow => options.window ?? window;
+export function createFaceMatchFlow(options: T.FaceMatchFlowOptions): T.FaceMatchFlow {
+  const { getSession, mode = "auto", severWindowMs = 3000 } = options;
+  const { get, set, emit, subscribe, on, clear } = createStore<
+    T.FaceMatchSnapshot,
+    T.FaceMatchEvent
+  >(idleSnapshot);
+  const w = (): T.FlowWindow => options.window ?? window;
+  const name = `facekit:verisoul:${Math.random()}`; // one popup per flow, never shared
   // The current attempt. Aborting `ctrl` ends it: late answers check their signal and stop.
   let ctrl: AbortController | undefined;
-  let popup: FlowPopup | null = null;
+  let popup: T.FlowPopup | null = null;
   let session: FaceMatchSession | undefined;
   let offs: (() => void)[] = [];
-  let timer: number | undefined;
-  let navigatedAt = 0;
-  let delay = base;
-  let polls = 0;
-  let failures = 0;
-  let busy = false; // a result request is in flight
-  let again = false; // ...and the next one should follow at once
-  let closing = false; // the user closed the popup: one last look, then cancelled
+  let openedAt = 0;
+  let poll: (last: boolean) => void; // ask the backend now (see startPolling)
   let resumed = false; // came back from a redirect: storage is cleared once settled
   let destroyed = false;
 
   const begin = () => {
     end();
     ctrl = new AbortController();
-    delay = base;
-    polls = failures = navigatedAt = 0;
-    busy = again = closing = resumed = false;
+    resumed = false;
     return ctrl.signal;
   };
   const end = () => {
     if (!ctrl) return;
     ctrl.abort();
     ctrl = session = undefined;
-    w().clearTimeout(timer);
     for (const off of offs) off();
     offs = [];
     popup?.close(); // a no-op when the user already closed it
     popup = null;
   };
-  // The final event carries what the snapshot takes: its `type` becomes the `status`.
-  const finish = (
-    event: Extract<FaceMatchEvent, { type: "completed" | "cancelled" | "failed" }>,
-  ) => {
-    if (resumed) clearRedirect(w());
+  const finish = (event: FinalEvent) => {
+    if (event.type !== "completed" && get().status === "idle") return end(); // a quiet look
+    const W = w();
+    // Deferred, and left running by destroy(): StrictMode's second flow resumes first, in the same
+    // task, and settles again; a real unmount still forgets the attempt.
+    if (resumed) W.setTimeout(() => clearRedirect(W), 0);
     end();
     const { type: status, ...fields } = event;
     set({ status, ...fields });
@@ -108,101 +73,54 @@ export function createFaceMatchFlow(options: FaceMatchFlowOptions): FaceMatchFlo
   };
   const fail = (e: unknown) => finish({ type: "failed", error: toFaceKitError(e) });
   const cancelled = () => finish({ type: "cancelled" });
-
-  const schedule = (ms: number) => {
-    w().clearTimeout(timer);
-    timer = w().setTimeout(check, ms);
-  };
-  const backoff = () => {
-    schedule(again ? 0 : delay);
-    delay = Math.min(delay * 1.5, 15000);
-  };
-  const check = (): void => {
-    const signal = ctrl?.signal;
-    const s = session;
-    if (!signal || !s) return;
-    if (busy) {
-      again = true;
-      return;
-    }
-    busy = true;
-    again = false;
-    emit({ type: "poll", sessionId: s.sessionId, attempt: ++polls });
-    getResult(s, signal).then(
-      (res) => {
-        if (signal.aborted) return;
-        busy = false;
-        failures = 0;
-        if (res.status === "completed") finish({ type: "completed", result: res.result });
-        else if (closing) cancelled();
-        else backoff();
-      },
-      (e: unknown) => {
-        if (signal.aborted) return;
-        busy = false;
-        const error = toFaceKitError(e);
-        const { code, retryAfter } = error;
-        if (closing) cancelled();
-        else if (code === "rate_limited" && retryAfter) schedule(retryAfter * 1000);
-        else if (
-          code === "rate_limited" ||
-          ((code === "network" || code === "vendor_unavailable") && ++failures < 4)
-        ) {
-          backoff();
-        } else fail(error);
-      },
-    );
+  const blocked = () => {
+    popup = null;
+    emit({ type: "popup_blocked" });
+    if (isDev) warn("the popup was blocked (auto mode falls back to a full-page redirect)");
   };
 
   const onEnvelope = (env: CallbackEnvelope | null) => {
     // Only the outcome of the session we opened counts (no session: nothing counts).
     if (!env || env.sessionId !== session?.sessionId || get().status !== "open") return;
-    const { sessionId: id, success, errorMessage } = env;
-    emit({ type: "callback_received", sessionId: id, success, errorMessage });
+    const { sessionId, success, errorMessage } = env;
+    emit({ type: "callback_received", sessionId, success, errorMessage });
     popup?.close();
     popup = null;
-    if (!success) {
-      const message = `Verification ended: ${errorMessage ?? "no reason given"}`;
-      return fail(
-        new FaceKitError(redirectErrorCode(errorMessage), message, { vendorCode: errorMessage }),
-      );
-    }
-    closing = false;
-    delay = base;
+    if (!success) return fail(redirectError(errorMessage));
     set({ status: "verifying" });
-    emit({ type: "verifying", sessionId: id });
-    check();
+    emit({ type: "verifying", sessionId });
+    poll(false);
   };
 
-  const onClosed = () => {
-    if (!session) cancelled();
-    else if (navigatedAt && Date.now() - navigatedAt < severWindowMs) {
-      // COOP severed the popup right after it navigated: keep listening and polling.
-      set({ detached: true });
-      emit({ type: "popup_detached", sessionId: session.sessionId });
-    } else {
-      // Closed by the user; the result may still have landed (hand-off, message race).
-      closing = true;
-      check();
-    }
+  // `loadedAt`: when the vendor's (cross-origin) page was first seen loaded; 0 = never.
+  const onClosed = (loadedAt: number) => {
+    // Before the session: in auto mode, within 250 ms of opening, a blocker closed it, not a user.
+    if (!session) return mode === "auto" && Date.now() - openedAt < 250 ? blocked() : cancelled();
+    // The user closed it; the result may still have landed: one last look.
+    if (loadedAt && Date.now() - loadedAt >= severWindowMs) return poll(true);
+    // COOP severed it: keep listening and polling until the deadline, then one last look.
+    set({ detached: true });
+    emit({ type: "popup_detached", sessionId: session.sessionId });
+    const W = w();
+    const id = W.setTimeout(() => poll(true), options.detachedTimeoutMs ?? 6e5);
+    offs.push(() => W.clearTimeout(id));
   };
 
-  const start = (W: FlowWindow, s: FaceMatchSession) => {
-    assertOpenable(s);
+  const start = (W: T.FlowWindow, s: FaceMatchSession, signal: AbortSignal) => {
+    const deadline = assertOpenable(s);
     const { sessionId, url } = s;
-    const p = popup;
-    if (p?.closed) return cancelled();
+    if (popup?.closed) onClosed(0); // cancelled (aborting `signal`) or blocked
+    if (signal.aborted) return;
     session = s;
     emit({ type: "session_ready", sessionId });
-    if (p) {
-      p.location.href = url;
-      navigatedAt = Date.now();
-      offs.push(listenForCallback(W, options.callbackOrigin ?? W.location.origin, p, onEnvelope));
-      set({ status: "open", sessionId });
-      return backoff();
-    }
-    savePending(W, s);
+    if (!popup) savePending(W, s, deadline);
     set({ status: "open", sessionId });
+    if (popup) {
+      popup.location.href = url;
+      offs.push(listenForCallback(W, popup, onEnvelope));
+      poll = startPolling(W, s, signal, options, emit, finish);
+      return;
+    }
     emit({ type: "redirect_started", sessionId });
     W.location.assign(url);
   };
@@ -214,44 +132,49 @@ export function createFaceMatchFlow(options: FaceMatchFlowOptions): FaceMatchFlo
     open() {
       if (destroyed) return;
       const { status, detached } = get();
-      if (status === "preparing" || status === "verifying") return;
-      if (status === "open" && !detached && popup) return popup.focus?.();
+      // Under way (not just a quiet resume look): focus our popup, or wait (preparing, verifying,
+      // or the page is leaving for the vendor). A detached attempt may be replaced.
+      if (ctrl && status !== "idle" && !detached) return popup?.focus?.();
       const signal = begin();
       const W = w();
       set({ ...idleSnapshot, status: "preparing" });
       if (mode !== "redirect") {
-        popup = openPopup(W, options.popup);
+        popup = openPopup(W, name, options.popup);
+        openedAt = Date.now();
         if (popup) {
           emit({ type: "popup_opened" });
-          offs.push(watchPopup(W, () => !!popup?.closed, onClosed));
+          offs.push(watchPopup(W, () => popup, onClosed));
         } else {
-          emit({ type: "popup_blocked" });
+          blocked();
           if (mode === "popup") {
             return fail(new FaceKitError("popup_blocked", "The browser blocked the popup"));
           }
-          if (isDev) warn("the popup was blocked; falling back to a full-page redirect");
         }
       }
       emit({ type: "session_requested" });
       getSession(signal)
-        .then((s) => signal.aborted || start(W, s))
+        .then((s) => signal.aborted || start(W, s, signal))
         .catch((e: unknown) => signal.aborted || fail(e));
     },
     cancel() {
-      const { status } = get();
-      if (status === "preparing" || status === "open" || status === "verifying") cancelled();
+      if (ctrl) cancelled(); // an attempt is under way (a quiet resume look just stops)
     },
     resume() {
       if (destroyed || ctrl) return;
       const W = w();
       const p = readPending(W);
+      if (!p) return;
       const r = readReturned(W);
-      if (!p || r?.sessionId !== p.sessionId) return;
-      begin();
+      const returned = r?.sessionId === p.sessionId;
+      // No outcome came back (Back button, or finished on a phone): drop it once expired.
+      if (!returned && !(p.expiresAt > Date.now())) return clearRedirect(W);
+      const signal = begin();
       resumed = true;
-      const { sessionId, token, expiresAt } = p;
-      session = { sessionId, token, expiresAt, url: "" };
-      set({ ...idleSnapshot, status: "open", sessionId });
+      session = { ...p, url: "" };
+      poll = startPolling(W, session, signal, options, emit, finish);
+      // No outcome: one quiet look, which only a `completed` answer ends (see `finish`).
+      if (!returned) return poll(true);
+      set({ ...idleSnapshot, status: "open", sessionId: p.sessionId });
       onEnvelope(r);
     },
     reset() {

@@ -24,7 +24,8 @@ export type FaceKitCallbackOutcome =
   | { kind: "invalid" };
 
 /**
- * Handles the callback page. Call it once when the page loads.
+ * Handles the callback page. Call it once when the page loads. Serve the page from the app's own
+ * origin: the outcome travels by same-origin `postMessage`, BroadcastChannel and sessionStorage.
  * @example
  * // callback.ts, served at the redirect_url your server configures
  * import { handleFaceKitCallback } from "@facekit/core";

@@ -14,8 +14,9 @@ export {
   type BackendClientOptions,
   createBackendClient,
 } from "./createBackendClient.ts";
-export { createFaceMatchFlow, idleSnapshot } from "./createFaceMatchFlow.ts";
+export { createFaceMatchFlow } from "./createFaceMatchFlow.ts";
 export { type FaceKitCallbackOutcome, handleFaceKitCallback } from "./handleFaceKitCallback.ts";
+export { idleSnapshot } from "./idleSnapshot.ts";
 export {
   type CallbackEnvelope,
   FaceKitError,

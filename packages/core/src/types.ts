@@ -36,7 +36,11 @@ export interface FaceMatchSnapshot {
   error: FaceKitError | null;
   /** The Verisoul session of the current attempt, once minted. */
   sessionId: string | null;
-  /** The popup was cut off (COOP) or hand-off is in progress: we wait for the backend instead. */
+  /**
+   * The popup can no longer be reached: COOP severed it, or it closed before (or right after) the
+   * vendor page was seen loading. The flow keeps listening for the callback page's broadcast and
+   * polling the backend until `detachedTimeoutMs`. A QR hand-off to a phone does not set it.
+   */
   detached: boolean;
 }
 
@@ -76,6 +80,7 @@ export interface FlowPopup {
   readonly closed: boolean;
   close(): void;
   focus?(): void;
+  /** Reading `href` throws once the popup shows a cross-origin page; setting it never does. */
   location: { href: string };
 }
 
@@ -110,7 +115,9 @@ export interface FlowWindow {
 }
 
 /**
- * Options of {@link createFaceMatchFlow}.
+ * Options of {@link createFaceMatchFlow}. The callback page (the vendor's `redirect_url`) must be
+ * served from the app's own origin: it posts to its own origin, and BroadcastChannel and
+ * sessionStorage are same-origin only.
  * @example
  * const options: FaceMatchFlowOptions = {
  *   getSession: (signal) => backend.mintFaceMatchSession(signal),
@@ -126,12 +133,19 @@ export interface FaceMatchFlowOptions {
   mode?: FaceMatchMode;
   /** Default: the global `window`, read when needed (never at import). */
   window?: FlowWindow;
-  /** Origin of your callback page. Default: `window.location.origin`. */
-  callbackOrigin?: string;
   /** Delay before the first result poll; grows x1.5 up to 15 s. Default 3000. */
   pollIntervalMs?: number;
-  /** A popup "closed" this soon after navigating was severed by COOP, not closed. Default 3000. */
+  /**
+   * A popup that reads "closed" before the vendor page was seen loading, or less than this long
+   * after, was severed by COOP (detached); a later close is the user's cancel. Default 3000.
+   */
   severWindowMs?: number;
+  /**
+   * How long a detached flow waits for the callback page or the backend before one last look at
+   * the backend and then `cancelled`. Default 10 minutes: the rest of the session's life (at most
+   * 10 minutes, see `expiresAt`) plus time to finish a capture. Counted from detaching.
+   */
+  detachedTimeoutMs?: number;
   /** Popup size, centred on the current window. Default 480 x 720. */
   popup?: { width: number; height: number };
 }
@@ -146,11 +160,19 @@ export interface FaceMatchFlowOptions {
 export interface FaceMatchFlow {
   subscribe(listener: () => void): () => void;
   getSnapshot(): FaceMatchSnapshot;
-  /** Starts an attempt. Call it inside the click handler: the popup opens synchronously. */
+  /**
+   * Starts an attempt. Call it inside the click handler: the popup opens synchronously. While an
+   * attempt is under way it only focuses the popup (nothing while the page leaves for a redirect);
+   * a detached attempt is replaced by a new one.
+   */
   open(): void;
   /** Closes the popup and ends the attempt as `cancelled`. */
   cancel(): void;
-  /** Finishes an attempt that left the page in redirect mode. Safe to call more than once. */
+  /**
+   * Finishes an attempt that left the page in redirect mode. Without a returned outcome (Back
+   * button, phone hand-off) it asks the backend once: `completed` finishes, anything else stays
+   * idle; such an entry is dropped once expired. Safe to call more than once.
+   */
   resume(): void;
   /** Back to `idle`, dropping the current attempt. */
   reset(): void;

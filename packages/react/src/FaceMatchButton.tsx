@@ -3,13 +3,17 @@ import { type ComponentPropsWithoutRef, forwardRef } from "react";
 import { type UseFaceMatchOptions, useFaceMatch } from "./useFaceMatch.ts";
 
 /**
- * Props of {@link FaceMatchButton}: the {@link UseFaceMatchOptions} plus any `<button>` prop.
+ * Props of {@link FaceMatchButton}: the {@link UseFaceMatchOptions}, `prefetch`, and any
+ * `<button>` prop.
  * @example
  * const props: FaceMatchButtonProps = { prefetch: true, className: "primary" };
  */
 export interface FaceMatchButtonProps
   extends UseFaceMatchOptions,
-    Omit<ComponentPropsWithoutRef<"button">, keyof UseFaceMatchOptions | "type"> {}
+    Omit<ComponentPropsWithoutRef<"button">, keyof UseFaceMatchOptions | "type" | "prefetch"> {
+  /** Mints a session on hover/focus, so the click opens faster. */
+  prefetch?: boolean;
+}
 
 const labels: Record<FaceMatchStatus, string> = {
   idle: "Verify with face",
@@ -37,6 +41,7 @@ export const FaceMatchButton = forwardRef<HTMLButtonElement, FaceMatchButtonProp
       popup,
       pollIntervalMs,
       severWindowMs,
+      detachedTimeoutMs,
       onComplete,
       onCancel,
       onError,
@@ -50,6 +55,7 @@ export const FaceMatchButton = forwardRef<HTMLButtonElement, FaceMatchButtonProp
       popup,
       pollIntervalMs,
       severWindowMs,
+      detachedTimeoutMs,
       onComplete,
       onCancel,
       onError,

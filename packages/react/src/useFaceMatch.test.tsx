@@ -1,6 +1,6 @@
 import type { FaceMatchEvent, FaceMatchSession } from "@facekit/core";
-import { act, renderHook, waitFor } from "@testing-library/react";
-import { type ReactNode, StrictMode } from "react";
+import { act, render, renderHook, waitFor } from "@testing-library/react";
+import { StrictMode } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { FaceKitProvider } from "./FaceKitProvider.tsx";
 import {
@@ -11,7 +11,7 @@ import {
   stubWindowOpen,
   vendorOrigin,
 } from "./internal/testing/fakeBackend.ts";
-import { type UseFaceMatchOptions, useFaceMatch } from "./useFaceMatch.ts";
+import { type UseFaceMatchOptions, type UseFaceMatchResult, useFaceMatch } from "./useFaceMatch.ts";
 
 let popups: ReturnType<typeof createPopup>[];
 beforeEach(() => {
@@ -22,19 +22,25 @@ afterEach(() => {
   sessionStorage.clear();
 });
 
+/**
+ * Renders the hook with <StrictMode> at the root, where React double-mounts effects (a StrictMode
+ * inside a wrapper component does not), so every test also covers the double mount.
+ */
 function renderFaceMatch(options: UseFaceMatchOptions = {}, backend = createFakeBackend()) {
-  const wrapper = ({ children }: { children: ReactNode }) => (
+  const result = { current: undefined as unknown as UseFaceMatchResult };
+  function Probe(props: UseFaceMatchOptions) {
+    result.current = useFaceMatch(props);
+    return null;
+  }
+  const ui = (props: UseFaceMatchOptions) => (
     <StrictMode>
       <FaceKitProvider endpoint="/api/facekit/" fetch={backend.fetch}>
-        {children}
+        <Probe {...props} />
       </FaceKitProvider>
     </StrictMode>
   );
-  const hook = renderHook((props: UseFaceMatchOptions) => useFaceMatch(props), {
-    wrapper,
-    initialProps: options,
-  });
-  return { ...hook, backend };
+  const view = render(ui(options));
+  return { result, rerender: (props: UseFaceMatchOptions) => view.rerender(ui(props)), backend };
 }
 
 describe("useFaceMatch", () => {
@@ -46,7 +52,7 @@ describe("useFaceMatch", () => {
   });
 
   it("starts idle with stable actions", () => {
-    const { result } = renderFaceMatch();
+    const { result, rerender } = renderFaceMatch();
     expect(result.current).toMatchObject({
       status: "idle",
       result: null,
@@ -54,6 +60,18 @@ describe("useFaceMatch", () => {
       sessionId: null,
       isDetached: false,
     });
+    const { open, cancel, reset, prefetch } = result.current;
+    rerender({ onComplete: () => {}, pollIntervalMs: 1000 }); // new inline options, same mode
+    expect(result.current.open).toBe(open);
+    expect(result.current.cancel).toBe(cancel);
+    expect(result.current.reset).toBe(reset);
+    expect(result.current.prefetch).toBe(prefetch);
+  });
+
+  it("takes no prefetch option (that is a FaceMatchButton prop)", () => {
+    // @ts-expect-error `prefetch` moved to FaceMatchButtonProps: the hook never read it.
+    const options: UseFaceMatchOptions = { prefetch: true };
+    expect(options).toBeDefined();
   });
 
   it("reports cancel through onCancel (not onError) and events through onEvent", async () => {
@@ -135,7 +153,32 @@ describe("useFaceMatch", () => {
     expect(result.current.result?.sessionId).toBe("s-9");
     expect(onComplete).toHaveBeenCalledTimes(1);
     expect(backend.calls.result).toBe(1);
-    expect(sessionStorage.length).toBe(0);
+    await waitFor(() => expect(sessionStorage.length).toBe(0));
+  });
+
+  it("keeps a failed redirect return under StrictMode", async () => {
+    sessionStorage.setItem(
+      "facekit:verisoul:pending",
+      JSON.stringify({
+        sessionId: "s-9",
+        token: "token-s-9",
+        expiresAt: Date.now() + 1e5,
+        returnTo: "/",
+      }),
+    );
+    sessionStorage.setItem(
+      "facekit:verisoul:returned",
+      JSON.stringify(envelope("s-9", "liveness_check_failed")),
+    );
+    const onError = vi.fn();
+    const { result, backend } = renderFaceMatch({ onError });
+    await waitFor(() => expect(result.current.status).toBe("failed"));
+    expect(result.current.error?.code).toBe("liveness_failed");
+    // Reported once: StrictMode's throw-away first flow never resumed.
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError).toHaveBeenCalledWith(result.current.error);
+    expect(backend.calls.result).toBe(0);
+    await waitFor(() => expect(sessionStorage.length).toBe(0));
   });
 
   it("recreates the flow when the mode changes", async () => {

@@ -23,18 +23,20 @@ import { useFaceKit } from "./internal/FaceKitContext.ts";
 import { fetchResult, sessionQuery, takeSession } from "./internal/queries.ts";
 
 /**
- * Options of {@link useFaceMatch} (and props of `<FaceMatchButton>`).
+ * Options of {@link useFaceMatch} (and props of `<FaceMatchButton>`). The flow options are read
+ * when the flow is created (on mount, and when `mode` or a ready `session` changes).
  * @example
- * const options: UseFaceMatchOptions = { mode: "auto", prefetch: true, onComplete: save };
+ * const options: UseFaceMatchOptions = { mode: "auto", onComplete: save };
  */
 export interface UseFaceMatchOptions
-  extends Pick<FaceMatchFlowOptions, "mode" | "popup" | "pollIntervalMs" | "severWindowMs"> {
+  extends Pick<
+    FaceMatchFlowOptions,
+    "mode" | "popup" | "pollIntervalMs" | "severWindowMs" | "detachedTimeoutMs"
+  > {
   /** A ready session minted elsewhere; used once, then retries mint new ones. */
   session?: FaceMatchSession;
   /** Custom minting; by default the provider's `endpoint` route. */
   getSession?: (signal: AbortSignal) => Promise<FaceMatchSession>;
-  /** `<FaceMatchButton>` mints a session on hover/focus, so the click opens faster. */
-  prefetch?: boolean;
   onComplete?: (result: FaceMatchResult) => void;
   onCancel?: () => void;
   onError?: (error: FaceKitError) => void;
@@ -47,7 +49,11 @@ export interface UseFaceMatchOptions
  * const { status, open }: UseFaceMatchResult = useFaceMatch();
  */
 export interface UseFaceMatchResult extends Omit<FaceMatchSnapshot, "detached"> {
-  /** The popup was cut off (COOP) or the user went on with a phone: we wait for the backend. */
+  /**
+   * The popup can no longer be reached (COOP severed it, or it closed before the vendor page was
+   * seen loading): we wait for the callback page and the backend, up to `detachedTimeoutMs`. A QR
+   * hand-off to a phone does not set it.
+   */
   isDetached: boolean;
   /** Starts; call it in a click handler (the popup opens synchronously). */
   open: () => void;
@@ -95,12 +101,10 @@ export function useFaceMatch(options: UseFaceMatchOptions = {}): UseFaceMatchRes
   }, [id]);
 
   useCommitEffect(() => {
-    const { popup, pollIntervalMs, severWindowMs } = latest.current.options;
     const f = createFaceMatchFlow({
+      // The flow takes what it knows (popup, pollIntervalMs, ...) and ignores the rest.
+      ...latest.current.options,
       mode,
-      popup,
-      pollIntervalMs,
-      severWindowMs,
       getSession: () => {
         const { options: o, kit: k } = latest.current;
         const ready = o.session;
@@ -120,7 +124,9 @@ export function useFaceMatch(options: UseFaceMatchOptions = {}): UseFaceMatchRes
       else if (e.type === "failed") o.onError?.(e.error);
     });
     setFlow(f);
-    f.resume();
+    // After the commit: StrictMode destroys its throw-away first flow before this runs, so a
+    // redirect outcome is settled (and reported) once, by the flow that stays.
+    queueMicrotask(f.resume);
     return f.destroy;
   }, [mode, readyId, mint]);
 

@@ -58,7 +58,13 @@ describe("createFaceKitServer: routing and errors", () => {
       "https://shop.example/verisoul/session",
       "https://shop.example/a/b/c/verisoul/session/",
     ]) {
-      const response = await t.server.handle(new Request(url, { method: "POST" }));
+      const response = await t.server.handle(
+        new Request(url, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: "{}",
+        }),
+      );
       expect(response.status, url).toBe(200);
     }
   });
@@ -104,6 +110,13 @@ describe("createFaceKitServer: routing and errors", () => {
       ],
       ["verisoul/result", {}],
       [
+        "verisoul/result",
+        {
+          body: JSON.stringify({ token: "x" }),
+          headers: { "content-type": "application/ld+json" },
+        },
+      ],
+      [
         "verisoul/session",
         {
           body: JSON.stringify({ referringSessionId: "nope" }),
@@ -116,6 +129,41 @@ describe("createFaceKitServer: routing and errors", () => {
       expect(response.status, JSON.stringify(init)).toBe(400);
       expect((await response.json()).error.code).toBe("bad_request");
     }
+  });
+
+  it("refuses anything but content-type application/json, even without a body, before the vendor", async () => {
+    const t = createServerHarness();
+    // What a cross-site <form method="post"> or a "simple" fetch (no preflight) can send.
+    const simple: RequestInit[] = [
+      { headers: {}, body: null },
+      { headers: {}, body: "{}" },
+      {
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: "referringSessionId=x",
+      },
+      { headers: { "content-type": "application/x-www-form-urlencoded" }, body: null },
+      { headers: { "content-type": "text/plain" }, body: "{}" },
+      { headers: { "content-type": "text/plain;charset=UTF-8" }, body: null },
+      { headers: {}, body: new FormData() },
+    ];
+    for (const init of simple) {
+      for (const path of ["verisoul/session", "verisoul/result"]) {
+        const response = await t.post(path, undefined, init);
+        expect(response.status, `${path} ${JSON.stringify(init.headers)}`).toBe(400);
+        const { error } = await response.json();
+        expect(error.code).toBe("bad_request");
+        expect(error.message).toMatch(/content-type: application\/json/);
+      }
+    }
+    expect(t.sim.stats().requests).toBe(0);
+
+    // The browser client's request: JSON `{}`; an empty JSON body reads as `{}` too.
+    expect((await t.post("verisoul/session")).status).toBe(200);
+    const empty = await t.post("verisoul/session", undefined, {
+      headers: { "content-type": "application/json; charset=utf-8" },
+      body: null,
+    });
+    expect(empty.status).toBe(200);
   });
 
   it("refuses bodies over 4 KB, declared or streamed, before parsing", async () => {

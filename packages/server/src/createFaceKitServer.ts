@@ -1,16 +1,20 @@
-import {
-  errorResponseStatus,
-  FaceKitError,
-  type FaceMatchResultResponse,
-} from "@facekit/core/protocol";
+import { errorResponseStatus, FaceKitError } from "@facekit/core/protocol";
 import { authorizeRequest } from "./internal/authorizeRequest.ts";
-import { createCoalescer } from "./internal/createCoalescer.ts";
+import { createResultCache } from "./internal/createResultCache.ts";
 import { matchRoute } from "./internal/matchRoute.ts";
 import { mintFaceMatchSession } from "./internal/mintFaceMatchSession.ts";
 import { type ResolvedVerisoul, resolveVerisoul } from "./internal/resolveVerisoul.ts";
 import { errorResponse } from "./internal/responses.ts";
-import { handleVerisoulResult, handleVerisoulSession } from "./internal/verisoulRoutes.ts";
+import {
+  type CompletedFaceMatch,
+  type FaceMatchResults,
+  handleVerisoulResult,
+  handleVerisoulSession,
+} from "./internal/verisoulRoutes.ts";
 import type { FaceKitServer, FaceKitServerConfig } from "./types.ts";
+
+/** Sessions whose results one server instance remembers (least recently used dropped first). */
+const resultCacheSize = 1_000;
 
 const vendorCodes = new Set(["rate_limited", "vendor_unavailable", "vendor_misconfigured"]);
 
@@ -41,6 +45,9 @@ function checkConfig(config: FaceKitServerConfig): void {
  * Creates FaceKit's backend: one Web-standard `handle(request)` answering
  * `POST …/verisoul/session` and `POST …/verisoul/result` under any mount point (routes match by
  * path suffix), plus {@link FaceKitServer.mintFaceMatchSession} for server-side rendering.
+ * The first completed result of each session goes to `onResult` before the browser sees it. Each
+ * instance keeps completed results (last 1,000 sessions, until their tokens expire) and asks
+ * Verisoul about a pending session at most once per `verisoul.pendingLookupIntervalMs`.
  * Answers are JSON with `Cache-Control: no-store`; every failure is a `FaceKitError` body with its
  * status (`handle` never throws). Unknown paths answer 404 `not_found`; a known path with another
  * method answers 405 with code `not_found` and `Allow: POST`. Throws `misconfigured` at creation
@@ -53,6 +60,7 @@ function checkConfig(config: FaceKitServerConfig): void {
  *     return user ? { accountId: user.id, verisoul: { enroll: true } } : null;
  *   },
  *   verisoul: { apiKey: process.env.VERISOUL_API_KEY!, redirectUrl: "https://app.example.com/facekit/callback" },
+ *   onResult: ({ accountId, sessionId, verdict }) => saveFaceCheck(accountId, sessionId, verdict),
  * });
  * export const POST = (request: Request) => facekit.handle(request);
  */
@@ -62,7 +70,11 @@ export function createFaceKitServer(config: FaceKitServerConfig): FaceKitServer 
   const verisoul: ResolvedVerisoul | undefined = config.verisoul
     ? resolveVerisoul(config.verisoul)
     : undefined;
-  const coalesce = createCoalescer<FaceMatchResultResponse>();
+  // Per instance: results are kept in this process only (see createResultCache).
+  const results: FaceMatchResults = createResultCache<CompletedFaceMatch>({
+    maxEntries: resultCacheSize,
+    pendingLookupIntervalMs: verisoul?.pendingLookupIntervalMs ?? 0,
+  });
 
   function report(error: FaceKitError, request: Request): void {
     if (!config.onError) return;
@@ -88,7 +100,7 @@ export function createFaceKitServer(config: FaceKitServerConfig): FaceKitServer 
     }
     if (!verisoul) throw notConfigured();
     const auth = await authorizeRequest(config.authorize, request);
-    const context = { verisoul, key, auth, coalesce };
+    const context = { verisoul, key, auth, results, onResult: config.onResult };
     return name === "verisoulSession"
       ? handleVerisoulSession(request, context)
       : handleVerisoulResult(request, context);

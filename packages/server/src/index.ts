@@ -13,6 +13,7 @@ export type {
   AuthorizeResult,
   FaceKitServer,
   FaceKitServerConfig,
+  FaceMatchResultEvent,
   VerisoulClient,
   VerisoulClientOptions,
   VerisoulConfig,

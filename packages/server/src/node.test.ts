@@ -12,6 +12,15 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
 });
 
+/** A POST with a JSON body, as the browser client sends it. */
+function json(body: unknown): RequestInit {
+  return {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  };
+}
+
 async function listen(
   listener: (req: IncomingMessage, res: ServerResponse) => void,
 ): Promise<string> {
@@ -23,20 +32,15 @@ async function listen(
 
 describe("toNodeHandler over a real http.createServer", () => {
   it("serves the whole session -> result handshake", async () => {
-    const t = createServerHarness();
+    const t = createServerHarness({ pendingLookupIntervalMs: 0 });
     const base = await listen(toNodeHandler(t.server.handle));
 
-    const minted = await fetch(`${base}/api/facekit/verisoul/session`, { method: "POST" });
+    const minted = await fetch(`${base}/api/facekit/verisoul/session`, json({}));
     expect(minted.status).toBe(200);
     expect(minted.headers.get("cache-control")).toBe("no-store");
     const session = await minted.json();
 
-    const post = () =>
-      fetch(`${base}/api/facekit/verisoul/result`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ token: session.token }),
-      });
+    const post = () => fetch(`${base}/api/facekit/verisoul/result`, json({ token: session.token }));
     expect(await (await post()).json()).toEqual({ status: "pending" });
     await t.complete(session.sessionId, "alice");
     expect(await (await post()).json()).toMatchObject({
@@ -59,7 +63,7 @@ describe("toNodeHandler over a real http.createServer", () => {
       if (req.url?.startsWith("/api/facekit/")) req.url = req.url.slice("/api/facekit".length);
       middleware(req, res, (err) => nextCalls.push(err));
     });
-    const response = await fetch(`${base}/api/facekit/verisoul/session`, { method: "POST" });
+    const response = await fetch(`${base}/api/facekit/verisoul/session`, json({}));
     expect(response.status).toBe(200);
     expect(nextCalls).toEqual([]);
   });

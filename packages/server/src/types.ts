@@ -4,7 +4,9 @@
  */
 import type {
   FaceKitError,
+  FaceMatchResult,
   FaceMatchSession,
+  FaceMatchVerdict,
   VerisoulVerifyFaceBody,
 } from "@facekit/core/protocol";
 
@@ -84,6 +86,35 @@ export interface VerisoulConfig extends VerisoulClientOptions {
   enroll?: boolean;
   /** Sandbox-only `simulate` outcome forwarded at session creation (tests and demos). */
   simulate?: string;
+  /**
+   * Least time between two verify-face calls for a session that is still pending, in ms; result
+   * calls in between answer pending without asking Verisoul (its limit is 300 calls per minute
+   * for the whole project). Per server instance. Default `2_000`; `0` turns throttling off.
+   */
+  pendingLookupIntervalMs?: number;
+}
+
+/**
+ * What {@link FaceKitServerConfig.onResult} receives: the first completed result of one session
+ * for one account, as your backend got it from Verisoul.
+ * @example
+ * const onResult = async ({ accountId, verdict }: FaceMatchResultEvent) => {
+ *   if (verdict.accountsLinked.length > 0) await reviewQueue.add(accountId, verdict.accountsLinked);
+ * };
+ */
+export interface FaceMatchResultEvent {
+  /** The account `authorize(request)` returned, which the session token is bound to. */
+  accountId: string;
+  sessionId: string;
+  /**
+   * The full server-side verdict, including the ids of linked accounts (the signed-in account
+   * itself is never listed). Never sent to the browser.
+   */
+  verdict: FaceMatchVerdict;
+  /** Exactly what the browser receives as `result` (linked accounts as a count). */
+  result: FaceMatchResult;
+  /** Verisoul's verify-face body as received (photo/video URLs, signals). Keep it server-side. */
+  raw: VerisoulVerifyFaceBody;
 }
 
 /**
@@ -96,6 +127,7 @@ export interface VerisoulConfig extends VerisoulClientOptions {
  *     return user ? { accountId: user.id } : null;
  *   },
  *   verisoul: { apiKey: process.env.VERISOUL_API_KEY!, redirectUrl: "https://app.example.com/cb" },
+ *   onResult: ({ accountId, sessionId, verdict }) => saveFaceCheck(accountId, sessionId, verdict),
  *   onError: (error) => console.error(error),
  * };
  */
@@ -108,6 +140,28 @@ export interface FaceKitServerConfig {
    */
   authorize: (request: Request) => Promise<AuthorizeResult | null> | AuthorizeResult | null;
   verisoul?: VerisoulConfig;
+  /**
+   * Keep the verdict here: it is the one your app may trust (the browser's `onComplete` is only a
+   * notice). Called once per session and account, when the result route first has a completed
+   * result, before that answer is sent. If it throws (or rejects), the browser gets 500
+   * `internal`, the error goes to `onError`, and the next result call runs it again.
+   *
+   * "Once" holds per server instance (it remembers the last 1,000 sessions until their tokens
+   * expire): other instances, a restart or a forgotten session may call it again for the same
+   * session, so make the write idempotent (e.g. keyed by `sessionId`). A capture that fails liveness is an
+   * error (`liveness_failed`), not a result, and does not call it.
+   * @example
+   * onResult: async ({ accountId, sessionId, verdict }) => {
+   *   await db.user.update({
+   *     where: { id: accountId },
+   *     data: {
+   *       faceVerified: verdict.decision === "Real" && verdict.accountsLinked.length === 0,
+   *       faceSessionId: sessionId, // the same session twice writes the same row: idempotent
+   *     },
+   *   });
+   * },
+   */
+  onResult?: (event: FaceMatchResultEvent, request: Request) => void | Promise<void>;
   /** Called with every error that becomes a 5xx or vendor error, for logging. */
   onError?: (error: FaceKitError, request: Request) => void;
 }

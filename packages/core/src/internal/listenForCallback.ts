@@ -3,22 +3,26 @@ import type { FlowPopup, FlowWindow } from "../types.ts";
 import { isDev, warn } from "./dev.ts";
 
 /**
- * Listens for the callback page's envelope: `message` events only from the exact `origin` AND the
- * `popup` we opened, plus the `facekit` BroadcastChannel (same-origin by construction) for when
- * COOP severed the opener. Payloads go through `parseEnvelope`; the caller checks the session id.
+ * Listens for the callback page's envelope: `message` events only from this window's own origin
+ * AND the `popup` we opened, plus the `facekit` BroadcastChannel for when COOP severed the opener.
+ * The callback page must be served from the app's origin: it posts to its own origin, and the
+ * channel (like the sessionStorage of redirect mode) is same-origin only. Payloads go through
+ * `parseEnvelope`; the caller checks the session id.
  * @example
- * const off = listenForCallback(window, location.origin, popup, (env) => env && handle(env));
+ * const off = listenForCallback(window, popup, (env) => env && handle(env));
  */
 export function listenForCallback(
   win: FlowWindow,
-  origin: string,
   popup: FlowPopup | null,
   onEnvelope: (envelope: CallbackEnvelope | null) => void,
 ): () => void {
+  const { origin } = win.location;
   const onMessage = (e: MessageEvent) => {
     if (e.origin === origin && e.source === popup) onEnvelope(parseEnvelope(e.data));
     else if (isDev && e.origin !== origin && parseEnvelope(e.data)) {
-      warn(`ignored a callback message from ${e.origin}; expected ${origin} (see callbackOrigin)`);
+      warn(
+        `ignored a callback message from ${e.origin}: serve the callback page (redirect_url) from this app's origin, ${origin}`,
+      );
     }
   };
   win.addEventListener("message", onMessage);

@@ -28,6 +28,7 @@ export const returnedKey = "facekit:verisoul:returned";
 export interface PendingRedirect {
   sessionId: string;
   token: string;
+  /** On this browser's clock (see `assertOpenable`), unlike the session's. */
   expiresAt: number;
   returnTo: string;
 }
@@ -36,10 +37,14 @@ export interface PendingRedirect {
  * Remembers the attempt before the page leaves for the vendor. Throws when storage is unavailable:
  * better to fail here than to lose the outcome after the trip.
  * @example
- * savePending(window, session);
+ * savePending(window, session, assertOpenable(session));
  * window.location.assign(session.url);
  */
-export function savePending(win: FlowWindow, { sessionId, token, expiresAt }: FaceMatchSession) {
+export function savePending(
+  win: FlowWindow,
+  { sessionId, token }: FaceMatchSession,
+  expiresAt: number,
+) {
   const pending: PendingRedirect = { sessionId, token, expiresAt, returnTo: win.location.href };
   win.sessionStorage.setItem(pendingKey, JSON.stringify(pending));
 }

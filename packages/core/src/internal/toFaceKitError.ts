@@ -1,4 +1,4 @@
-import { FaceKitError } from "../protocol/index.ts";
+import { FaceKitError, redirectErrorCode } from "../protocol/index.ts";
 
 /**
  * Keeps a {@link FaceKitError} as is; wraps anything else as `internal`, keeping the cause.
@@ -21,4 +21,14 @@ export function toFaceKitError(error: unknown): FaceKitError {
 export function isAbortError(error: unknown): boolean {
   // Not `instanceof Error`: DOMException does not extend Error in every runtime.
   return (error as { name?: unknown } | null)?.name === "AbortError";
+}
+
+/**
+ * The error of a callback that reported `success=false`, keeping the vendor's reason.
+ * @example
+ * fail(redirectError("failed_to_get_camera_permission")); // code "camera_denied"
+ */
+export function redirectError(errorMessage: string | undefined): FaceKitError {
+  const message = `Verification ended: ${errorMessage ?? "no reason given"}`;
+  return new FaceKitError(redirectErrorCode(errorMessage), message, { vendorCode: errorMessage });
 }

@@ -1,20 +1,31 @@
-import type { FlowWindow } from "../types.ts";
+import type { FlowPopup, FlowWindow } from "../types.ts";
 
 /**
- * Calls `onClosed` once, when `isClosed()` turns true (checked every 500 ms, the only way to see a
- * cross-origin popup close). Returns a function that stops watching.
+ * Watches the popup every 200 ms (the only way to see a cross-origin popup close) and calls
+ * `onClosed(loadedAt)` once when it reads closed. `loadedAt` is when reading `location.href` first
+ * threw, i.e. when the vendor's (cross-origin) page had loaded; 0 if that was never seen. While
+ * `popup()` returns null nothing is checked. Returns a function that stops watching.
  * @example
- * const stop = watchPopup(window, () => popup.closed, () => console.info("closed"));
+ * const stop = watchPopup(window, () => popup, (loadedAt) => console.info("closed", loadedAt));
  */
 export function watchPopup(
   win: FlowWindow,
-  isClosed: () => boolean,
-  onClosed: () => void,
+  popup: () => FlowPopup | null,
+  onClosed: (loadedAt: number) => void,
 ): () => void {
+  let loadedAt = 0;
   const id = win.setInterval(() => {
-    if (!isClosed()) return;
-    win.clearInterval(id);
-    onClosed();
-  }, 500);
+    const p = popup();
+    if (p?.closed) {
+      win.clearInterval(id);
+      onClosed(loadedAt);
+    } else if (!loadedAt) {
+      try {
+        void p?.location.href; // throws once the page is cross-origin: the vendor's has loaded
+      } catch {
+        loadedAt = Date.now();
+      }
+    }
+  }, 200);
   return () => win.clearInterval(id);
 }

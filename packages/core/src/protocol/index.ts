@@ -21,13 +21,14 @@ export {
   isFaceKitErrorCode,
   toErrorBody,
 } from "./errors.ts";
-export type {
-  FaceMatchResult,
-  FaceMatchResultRequest,
-  FaceMatchResultResponse,
-  FaceMatchSession,
+export {
+  type FaceMatchResult,
+  type FaceMatchResultRequest,
+  type FaceMatchResultResponse,
+  type FaceMatchSession,
+  routes,
+  toFaceMatchResult,
 } from "./routes.ts";
-export { routes } from "./routes.ts";
 export {
   type FaceMatchVerdict,
   type LinkedAccount,

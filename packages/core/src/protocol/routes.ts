@@ -3,7 +3,7 @@
  * (`createFaceKitHandler` from `@facekit/server`). Paths are relative to where the handler is
  * mounted, e.g. `/api/facekit`.
  */
-import type { FaceMatchVerdict } from "./verisoul.ts";
+import type { FaceMatchVerdict, VerisoulDecision } from "./verisoul.ts";
 
 /** Route paths, relative to the handler's mount point. */
 export const routes = {
@@ -32,8 +32,21 @@ export interface FaceMatchResultRequest {
   token: string;
 }
 
-/** The verified outcome the backend reports for a session. */
-export interface FaceMatchResult extends FaceMatchVerdict {
+/**
+ * The verified outcome the backend reports to the browser for a session. Informative only: your
+ * backend already kept the decision (`onResult` of `@facekit/server`). Other people's account ids
+ * never reach the browser; `linkedAccounts` is just how many there are.
+ * @example
+ * if (result.decision !== "Real" || result.linkedAccounts > 0) showManualReviewNotice();
+ */
+export interface FaceMatchResult {
+  sessionId: string;
+  decision: VerisoulDecision;
+  /** 0-1, higher is riskier. */
+  riskScore: number;
+  riskFlags: string[];
+  /** How many other accounts this face links to (1:N uniqueness); the signed-in one never counts. */
+  linkedAccounts: number;
   /** 1:1 authentication against the signed-in account; present when the server enables it. */
   match?: boolean;
   /** Whether the face is now enrolled under the signed-in account; present when enrolment is on. */
@@ -44,3 +57,22 @@ export interface FaceMatchResult extends FaceMatchVerdict {
 export type FaceMatchResultResponse =
   | { status: "pending" }
   | { status: "completed"; result: FaceMatchResult };
+
+/**
+ * The browser's view of a server-side verdict: the same fields, except that linked accounts become
+ * a count. A fresh object with only these fields, so nothing else a verdict carries leaks.
+ * @example
+ * return Response.json({ status: "completed", result: toFaceMatchResult(verdict) });
+ */
+export function toFaceMatchResult(verdict: FaceMatchVerdict): FaceMatchResult {
+  const result: FaceMatchResult = {
+    sessionId: verdict.sessionId,
+    decision: verdict.decision,
+    riskScore: verdict.riskScore,
+    riskFlags: [...verdict.riskFlags],
+    linkedAccounts: verdict.accountsLinked.length,
+  };
+  if (verdict.match !== undefined) result.match = verdict.match;
+  if (verdict.enrolled !== undefined) result.enrolled = verdict.enrolled;
+  return result;
+}

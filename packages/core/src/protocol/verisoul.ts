@@ -147,18 +147,34 @@ export interface LinkedAccount {
   matchTypes: VerisoulMatchType[];
 }
 
-/** The client-safe verdict of one Verisoul session, as FaceKit reports it. */
+/**
+ * The verdict of one Verisoul session as the server sees it. Server-side only: `accountsLinked`
+ * names other people's accounts, so the browser gets {@link FaceMatchResult} (a count) instead,
+ * through `toFaceMatchResult`.
+ * @example
+ * const verdict = toFaceMatchVerdict(sessionId, await verisoul.verifyFace(sessionId));
+ * if (verdict.accountsLinked.length > 0) await flagForReview(user.id, verdict.accountsLinked);
+ */
 export interface FaceMatchVerdict {
   sessionId: string;
   decision: VerisoulDecision;
   /** 0-1, higher is riskier. */
   riskScore: number;
   riskFlags: string[];
-  /** Other accounts this session links to (1:N uniqueness). */
+  /** Other accounts this session links to (1:N uniqueness), with how they matched. */
   accountsLinked: LinkedAccount[];
+  /** 1:1 authentication against the signed-in account; present when the server enables it. */
+  match?: boolean;
+  /** Whether the face is now enrolled under the signed-in account; present when enrolment is on. */
+  enrolled?: boolean;
 }
 
-/** Maps a verify-face body to the client-safe {@link FaceMatchVerdict}. */
+/**
+ * Maps a verify-face body to the server-side {@link FaceMatchVerdict}. Missing fields read as the
+ * cautious answer (`"Suspicious"`, risk 1). `match` and `enrolled` are added by the caller.
+ * @example
+ * const verdict = toFaceMatchVerdict(sessionId, body);
+ */
 export function toFaceMatchVerdict(
   sessionId: string,
   body: VerisoulVerifyFaceBody,

@@ -4,7 +4,13 @@
  */
 import type { ErrorBody, FaceKitError, FaceMatchSession } from "@facekit/core/protocol";
 import { createFaceKitServer } from "../createFaceKitServer.ts";
-import type { AuthorizeResult, FaceKitServer, VerisoulConfig } from "../types.ts";
+import type {
+  AuthorizeResult,
+  FaceKitServer,
+  FaceKitServerConfig,
+  FaceMatchResultEvent,
+  VerisoulConfig,
+} from "../types.ts";
 import { createSimHarness, type SimHarness, testRedirectUrl } from "./createSimHarness.ts";
 
 /** A 32+ character test secret. */
@@ -17,7 +23,11 @@ export interface ServerHarness extends SimHarness {
   auth: { current: AuthorizeResult | null };
   /** Every error passed to `onError`. */
   reported: FaceKitError[];
-  /** POSTs JSON (or nothing) to `/api/facekit/<path>`. */
+  /** Every call of `onResult`, failed ones included. */
+  results: FaceMatchResultEvent[];
+  /** What `onResult` does after recording the call (e.g. throw, to play a failed database). */
+  onResult: { current: FaceKitServerConfig["onResult"] };
+  /** POSTs JSON (`{}` unless given) to `/api/facekit/<path>`, like the browser client does. */
   post(path: string, body?: unknown, init?: RequestInit): Promise<Response>;
   /** Mints a session through the route and returns it. */
   mint(): Promise<FaceMatchSession>;
@@ -37,18 +47,24 @@ export function createServerHarness(verisoul: Partial<VerisoulConfig> = {}): Ser
   const sim = createSimHarness();
   const auth: ServerHarness["auth"] = { current: { accountId: "acct-1" } };
   const reported: FaceKitError[] = [];
+  const results: FaceMatchResultEvent[] = [];
+  const onResult: ServerHarness["onResult"] = { current: undefined };
   const server = createFaceKitServer({
     secret: testSecret,
     authorize: () => auth.current,
     verisoul: { ...sim.options(), redirectUrl: testRedirectUrl, ...verisoul },
+    onResult: async (event, request) => {
+      results.push(event);
+      await onResult.current?.(event, request);
+    },
     onError: (error) => reported.push(error),
   });
-  const post = (path: string, body?: unknown, init: RequestInit = {}) =>
+  const post = (path: string, body: unknown = {}, init: RequestInit = {}) =>
     server.handle(
       new Request(`https://shop.example/api/facekit/${path}`, {
         method: "POST",
-        headers: body === undefined ? {} : { "content-type": "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
         ...init,
       }),
     );
@@ -57,6 +73,8 @@ export function createServerHarness(verisoul: Partial<VerisoulConfig> = {}): Ser
     server,
     auth,
     reported,
+    results,
+    onResult,
     post,
     async mint() {
       const response = await post("verisoul/session");

@@ -37,7 +37,7 @@ describe("result route: authentication, enrolment, idempotency", () => {
     await t.complete(first.sessionId, "dana");
     expect((await t.result(first.token)).body).toMatchObject({
       status: "completed",
-      result: { decision: "Real", enrolled: true },
+      result: { decision: "Real", enrolled: true, linkedAccounts: 0 },
     });
 
     t.auth.current = { accountId: "acct-2" };
@@ -45,15 +45,56 @@ describe("result route: authentication, enrolment, idempotency", () => {
     await t.complete(second.sessionId, "dana");
     const { body } = await t.result(second.token);
     expect(body).toMatchObject({ status: "completed", result: { enrolled: false } });
-    const result = (
-      body as { result: { decision: string; riskFlags: string[]; accountsLinked: unknown[] } }
-    ).result;
+    const result = (body as { result: Record<string, unknown> & { riskFlags: string[] } }).result;
     expect(result.decision).not.toBe("Real");
     expect(result.riskFlags).toContain("repeat_face");
-    expect(result.accountsLinked).toContainEqual({
-      accountId: "acct-1",
-      matchTypes: expect.arrayContaining(["face"]),
+    // The browser learns how many accounts share the face, never which ones.
+    expect(result.linkedAccounts).toBe(1);
+    expect(result).not.toHaveProperty("accountsLinked");
+    expect(JSON.stringify(body)).not.toContain("acct-1");
+    // The backend does learn which, through onResult.
+    const event = t.results.find((e) => e.sessionId === second.sessionId);
+    expect(event?.accountId).toBe("acct-2");
+    expect(event?.verdict.accountsLinked).toEqual([
+      { accountId: "acct-1", matchTypes: expect.arrayContaining(["face"]) },
+    ]);
+    expect(event?.result).toEqual(result);
+  });
+
+  it("never counts the signed-in account as linked to itself (1:1 authentication)", async () => {
+    const t = createServerHarness({ enroll: true });
+    const signup = await t.mint();
+    await t.complete(signup.sessionId, "alice");
+    expect((await t.result(signup.token)).body).toMatchObject({ result: { enrolled: true } });
+
+    t.auth.current = { accountId: "acct-1", verisoul: { authenticate: true, enroll: false } };
+    const login = await t.mint();
+    await t.complete(login.sessionId, "alice");
+    const { body } = await t.result(login.token);
+    expect(body).toMatchObject({ result: { match: true, linkedAccounts: 0 } });
+    const event = t.results.find((e) => e.sessionId === login.sessionId);
+    expect(event?.verdict.accountsLinked).toEqual([]);
+    // Verisoul's own answer is passed on as it came: its link to acct-1, its flag and decision.
+    expect(event?.raw.matches?.accounts_linked?.map((a) => a.account_id)).toEqual(["acct-1"]);
+    expect(event?.verdict.riskFlags).toContain("repeat_face");
+    expect(event?.verdict.decision).toBe(event?.raw.decision);
+
+    // Someone else enrolled with the same face (a reviewer let it through) is still counted.
+    t.sim.setScenario({ decision: "Real" });
+    t.auth.current = { accountId: "acct-2", verisoul: { enroll: true } };
+    const other = await t.mint();
+    await t.complete(other.sessionId, "alice");
+    expect((await t.result(other.token)).body).toMatchObject({
+      result: { linkedAccounts: 1, enrolled: true },
     });
+    t.sim.setScenario({ decision: null });
+    t.auth.current = { accountId: "acct-1", verisoul: { authenticate: true, enroll: false } };
+    const again = await t.mint();
+    await t.complete(again.sessionId, "alice");
+    expect((await t.result(again.token)).body).toMatchObject({
+      result: { match: true, linkedAccounts: 1 },
+    });
+    expect(t.results.at(-1)?.verdict.accountsLinked.map((a) => a.accountId)).toEqual(["acct-2"]);
   });
 
   it("is idempotent: concurrent and repeated result calls agree and enrol once", async () => {
@@ -74,12 +115,12 @@ describe("result route: authentication, enrolment, idempotency", () => {
       expect(answer.body).toMatchObject({ result: { enrolled: true } });
     }
     expect(t.sim.session(session.sessionId)).toMatchObject({ accountId: "acct-1" });
-    // Concurrent calls shared one vendor exchange; the later call saw the enrolment and did not
-    // enrol again.
+    // Concurrent calls shared one vendor exchange; the later call was answered from the cache.
     expect(t.sim.stats().byPath).toMatchObject({
-      "/liveness/verify-face": 2,
+      "/liveness/verify-face": 1,
       "/liveness/enroll": 1,
     });
+    expect(t.results).toHaveLength(1);
   });
 
   it("settles a lost enrolment race between two server instances", async () => {

@@ -1,7 +1,6 @@
 import {
   FaceKitError,
-  type FaceMatchResult,
-  type FaceMatchResultResponse,
+  type FaceMatchVerdict,
   toFaceMatchVerdict,
   type VerisoulVerifyFaceBody,
 } from "@facekit/core/protocol";
@@ -9,6 +8,11 @@ import type { VerisoulClient } from "../types.ts";
 
 /** Vendor answers that mean "the person is not done yet": the result route says pending. */
 const waitingCodes = new Set(["session_not_started", "session_not_complete"]);
+
+/** What one lookup found: the person is still capturing, or the server-side verdict. */
+export type FaceMatchLookup =
+  | { status: "pending" }
+  | { status: "completed"; verdict: FaceMatchVerdict; raw: VerisoulVerifyFaceBody };
 
 /** What the server was asked to do besides verify-face. */
 export interface ResultFeatures {
@@ -18,8 +22,8 @@ export interface ResultFeatures {
 
 /**
  * Enrols only what is safe and only once: a session already tied to this account counts as
- * enrolled, one tied to another account or not judged `"Real"` is not enrolled, and a lost race with a concurrent call for the
- * same session (popup and polling) is settled by asking Verisoul who owns it now.
+ * enrolled, one tied to another account or not judged `"Real"` is not enrolled, and a lost race
+ * with another server instance for the same session is settled by asking Verisoul who owns it now.
  */
 async function enrollOnce(
   client: VerisoulClient,
@@ -47,9 +51,10 @@ async function enrollOnce(
 
 /**
  * Asks Verisoul for the verdict of one session on behalf of `accountId`: pending while the person
- * is still capturing, otherwise the client-safe verdict plus `match` (1:1, when `authenticate`)
- * and `enrolled` (when `enroll`; only a `"Real"` decision is enrolled). Safe to call repeatedly.
- * When both features are on, authentication runs first, against faces enrolled before this session.
+ * is still capturing, otherwise the server-side verdict (plus the raw verify-face body) with
+ * `match` (1:1, when `authenticate`) and `enrolled` (when `enroll`; only a `"Real"` decision is
+ * enrolled). Safe to call repeatedly. When both features are on, authentication runs first,
+ * against faces enrolled before this session.
  * @example
  * const answer = await faceMatchResult(client, claims.sid, "user_42", { authenticate: false, enroll: true });
  */
@@ -58,22 +63,28 @@ export async function faceMatchResult(
   sessionId: string,
   accountId: string,
   features: ResultFeatures,
-): Promise<FaceMatchResultResponse> {
-  let body: VerisoulVerifyFaceBody;
+): Promise<FaceMatchLookup> {
+  let raw: VerisoulVerifyFaceBody;
   try {
-    body = await client.verifyFace(sessionId);
+    raw = await client.verifyFace(sessionId);
   } catch (error) {
     if (error instanceof FaceKitError && error.vendorCode && waitingCodes.has(error.vendorCode)) {
       return { status: "pending" };
     }
     throw error;
   }
-  const result: FaceMatchResult = toFaceMatchVerdict(sessionId, body);
+  const verdict = toFaceMatchVerdict(sessionId, raw);
+  // Verisoul links the face to every account it is enrolled under, the signed-in one included: in
+  // 1:1 authentication the account's own earlier enrolment is always "linked". That is not another
+  // person's account, so it is dropped here (and from the browser's count). Verisoul's own
+  // decision and flags (e.g. `repeat_face`, "Suspicious") are passed on untouched: they are the
+  // vendor's verdict, so authentication must be judged by `match`.
+  verdict.accountsLinked = verdict.accountsLinked.filter((a) => a.accountId !== accountId);
   if (features.authenticate) {
-    result.match = (await client.verifyIdentity(sessionId, accountId)).match;
+    verdict.match = (await client.verifyIdentity(sessionId, accountId)).match;
   }
   if (features.enroll) {
-    result.enrolled = await enrollOnce(client, sessionId, accountId, body);
+    verdict.enrolled = await enrollOnce(client, sessionId, accountId, raw);
   }
-  return { status: "completed", result };
+  return { status: "completed", verdict, raw };
 }

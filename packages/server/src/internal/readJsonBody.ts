@@ -37,11 +37,16 @@ async function readCapped(request: Request, limit: number): Promise<Uint8Array> 
   return bytes;
 }
 
+/** `application/json`, with or without parameters (`; charset=utf-8`). */
+const jsonType = /^application\/json\s*(;|$)/i;
+
 /**
  * Reads a small JSON body (at most {@link maxBodyBytes}, refused before parsing) and validates it
- * with `schema`. An empty body reads as `{}` so routes with optional bodies work without one.
- * A non-empty body must say `content-type: application/json`: that also forces a CORS preflight
- * on cross-site requests. Every failure is a `bad_request` FaceKitError.
+ * with `schema`. Every request must say `content-type: application/json`, even with an empty body
+ * (which reads as `{}`): a cross-site HTML form or a "simple" `fetch` can only send
+ * `application/x-www-form-urlencoded`, `multipart/form-data` or `text/plain`, so it is refused
+ * here, and a cross-site script has to pass a CORS preflight first. The content type is checked
+ * before the body is read. Every failure is a `bad_request` FaceKitError.
  * @example
  * const { token } = await readJsonBody(request, v.object({ token: v.string() }));
  */
@@ -49,6 +54,9 @@ export async function readJsonBody<const S extends v.GenericSchema>(
   request: Request,
   schema: S,
 ): Promise<v.InferOutput<S>> {
+  if (!jsonType.test(request.headers.get("content-type") ?? "")) {
+    throw badRequest("Send the body as JSON with content-type: application/json.");
+  }
   let bytes: Uint8Array;
   try {
     bytes = await readCapped(request, maxBodyBytes);
@@ -58,10 +66,6 @@ export async function readJsonBody<const S extends v.GenericSchema>(
   }
   let json: unknown = {};
   if (bytes.byteLength > 0) {
-    const type = request.headers.get("content-type") ?? "";
-    if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
-      throw badRequest("Send the body as JSON with content-type: application/json.");
-    }
     try {
       json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
     } catch (error) {

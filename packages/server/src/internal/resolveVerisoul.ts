@@ -17,6 +17,7 @@ export interface ResolvedVerisoul {
   authenticate: boolean;
   enroll: boolean;
   simulate: string | undefined;
+  pendingLookupIntervalMs: number;
 }
 
 function misconfigured(message: string): FaceKitError {
@@ -51,6 +52,12 @@ export function resolveVerisoul(config: VerisoulConfig): ResolvedVerisoul {
   if (!Number.isFinite(sessionTtlMs) || sessionTtlMs <= 0) {
     throw misconfigured("verisoul.sessionTtlMs must be a positive number of milliseconds.");
   }
+  const pendingLookupIntervalMs = config.pendingLookupIntervalMs ?? 2_000;
+  if (!Number.isFinite(pendingLookupIntervalMs) || pendingLookupIntervalMs < 0) {
+    throw misconfigured(
+      "verisoul.pendingLookupIntervalMs must be a number of milliseconds, 0 or more.",
+    );
+  }
   return {
     client: createVerisoulClient(config),
     appBaseUrl,
@@ -60,6 +67,7 @@ export function resolveVerisoul(config: VerisoulConfig): ResolvedVerisoul {
     authenticate: config.authenticate ?? false,
     enroll: config.enroll ?? false,
     simulate: config.simulate,
+    pendingLookupIntervalMs,
   };
 }
 

@@ -8,12 +8,15 @@ export const verisoulAudience = "facekit:verisoul";
 const claimsSchema = v.object({
   sid: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
   sub: v.pipe(v.string(), v.minLength(1)),
+  exp: v.pipe(v.number(), v.finite()),
 });
 
 /** What a session token proves: this Verisoul session was minted for this account. */
 export interface SessionClaims {
   sid: string;
   sub: string;
+  /** Expiry, epoch seconds (JWT `exp`); results are kept no longer than this. */
+  exp: number;
 }
 
 /** The same answer for every unusable token, so nobody learns whether a session exists. */
@@ -28,7 +31,7 @@ function unknownSession(cause?: unknown): FaceKitError {
  */
 export async function signSessionToken(
   key: Uint8Array,
-  claims: SessionClaims,
+  claims: Pick<SessionClaims, "sid" | "sub">,
   expiresAtMs: number,
 ): Promise<string> {
   return new SignJWT({ sid: claims.sid })
@@ -41,9 +44,9 @@ export async function signSessionToken(
 }
 
 /**
- * Verifies a session token: bad signature or shape -> `session_invalid` (404), past its
- * expiry -> `session_expired` (410). jose checks the signature before the expiry, so a forged
- * token never reads as merely expired.
+ * Verifies a session token: bad signature or shape (`exp` included) -> `session_invalid` (404),
+ * past its expiry -> `session_expired` (410). jose checks the signature before the expiry, so a
+ * forged token never reads as merely expired.
  * @example
  * const { sid, sub } = await verifySessionToken(key, body.token);
  */

@@ -61,7 +61,7 @@ describe("session route", () => {
 
 describe("result route", () => {
   it("answers pending until the person finishes, then the verdict", async () => {
-    const t = createServerHarness();
+    const t = createServerHarness({ pendingLookupIntervalMs: 0 });
     const session = await t.mint();
     expect(await t.result(session.token)).toEqual({ status: 200, body: { status: "pending" } });
     await t.start(session.sessionId);
@@ -73,14 +73,14 @@ describe("result route", () => {
     const answer = body as unknown as FaceMatchResultResponse;
     expect(answer.status).toBe("completed");
     if (answer.status !== "completed") return;
-    expect(answer.result).toMatchObject({
+    // Exactly these fields: features that are off do not appear, linked accounts are a count.
+    expect(answer.result).toEqual({
       sessionId: session.sessionId,
       decision: "Real",
+      riskScore: expect.any(Number),
       riskFlags: [],
+      linkedAccounts: 0,
     });
-    // Features that are off do not appear.
-    expect(answer.result).not.toHaveProperty("match");
-    expect(answer.result).not.toHaveProperty("enrolled");
   });
 
   it("answers 422 liveness_failed with the vendor code", async () => {
@@ -180,5 +180,96 @@ describe("result route", () => {
     expect(response.status).toBe(503);
     expect((await response.json()).error.code).toBe("vendor_unavailable");
     expect(t.reported.map((e) => e.code)).toEqual(["vendor_unavailable"]);
+  });
+});
+
+describe("onResult", () => {
+  it("gets the first completed result once, with the verdict, the browser's result and the raw body", async () => {
+    const t = createServerHarness({ enroll: true, pendingLookupIntervalMs: 0 });
+    const session = await t.mint();
+    await t.result(session.token);
+    expect(t.results).toEqual([]); // pending is not a result
+
+    await t.complete(session.sessionId, "alice");
+    t.sim.setScenario({ latencyMs: 20 });
+    const answers = await Promise.all([t.result(session.token), t.result(session.token)]);
+    const later = await t.result(session.token);
+    expect(t.results).toHaveLength(1);
+    const [event] = t.results;
+    expect(event).toEqual({
+      accountId: "acct-1",
+      sessionId: session.sessionId,
+      verdict: {
+        sessionId: session.sessionId,
+        decision: "Real",
+        riskScore: expect.any(Number),
+        riskFlags: [],
+        accountsLinked: [],
+        enrolled: true,
+      },
+      result: (answers[0]?.body as { result: unknown }).result,
+      raw: expect.objectContaining({
+        decision: "Real",
+        metadata: expect.objectContaining({ session_id: session.sessionId }),
+        photo_urls: expect.any(Object),
+      }),
+    });
+    for (const answer of [...answers, later]) expect(answer.body).toEqual(answers[0]?.body);
+  });
+
+  it("runs before the answer is sent", async () => {
+    const t = createServerHarness();
+    const session = await t.mint();
+    await t.complete(session.sessionId, "alice");
+    let release = () => {};
+    const saved = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    t.onResult.current = () => saved;
+    let answered = false;
+    const pending = t.result(session.token).then((answer) => {
+      answered = true;
+      return answer;
+    });
+    await vi.waitFor(() => expect(t.results).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(answered).toBe(false);
+    release();
+    expect((await pending).body).toMatchObject({ status: "completed" });
+  });
+
+  it("answers 500 internal when it throws, reports it, and runs again on the next call", async () => {
+    const t = createServerHarness({ enroll: true });
+    const session = await t.mint();
+    await t.complete(session.sessionId, "alice");
+    t.onResult.current = () => Promise.reject(new Error("db down: password hunter2"));
+    const failed = await t.post("verisoul/result", { token: session.token });
+    expect(failed.status).toBe(500);
+    const text = await failed.text();
+    expect(text).not.toMatch(/hunter2/);
+    expect(JSON.parse(text).error.code).toBe("internal");
+    expect(t.reported.map((e) => e.code)).toEqual(["internal"]);
+    expect((t.reported[0]?.cause as Error).message).toMatch(/db down/);
+
+    t.onResult.current = undefined;
+    const retried = await t.result(session.token);
+    expect(retried).toMatchObject({ status: 200, body: { status: "completed" } });
+    expect(t.results).toHaveLength(2);
+    expect(t.results[1]).toEqual(t.results[0]);
+    await t.result(session.token);
+    expect(t.results).toHaveLength(2);
+    // The vendor was asked once: the retry only re-ran onResult.
+    expect(t.sim.stats().byPath).toMatchObject({
+      "/liveness/verify-face": 1,
+      "/liveness/enroll": 1,
+    });
+  });
+
+  it("is not called for failed captures", async () => {
+    const t = createServerHarness();
+    const session = await t.mint();
+    await t.complete(session.sessionId, "bob", "liveness_check_failed");
+    expect((await t.result(session.token)).status).toBe(422);
+    expect(t.results).toEqual([]);
   });
 });

@@ -1,7 +1,11 @@
-import type { FaceMatchResultResponse } from "@facekit/core/protocol";
+import {
+  FaceKitError,
+  type FaceMatchResultResponse,
+  toFaceMatchResult,
+} from "@facekit/core/protocol";
 import * as v from "valibot";
-import type { AuthorizeResult } from "../types.ts";
-import type { Coalescer } from "./createCoalescer.ts";
+import type { AuthorizeResult, FaceKitServerConfig, FaceMatchResultEvent } from "../types.ts";
+import type { CacheLookup, ResultCacheRequest } from "./createResultCache.ts";
 import { faceMatchResult } from "./faceMatchResult.ts";
 import { mintFaceMatchSession } from "./mintFaceMatchSession.ts";
 import { readJsonBody } from "./readJsonBody.ts";
@@ -9,13 +13,22 @@ import type { ResolvedVerisoul } from "./resolveVerisoul.ts";
 import { jsonResponse } from "./responses.ts";
 import { assertOwnedBy, verifySessionToken } from "./sessionToken.ts";
 
+/** What the result cache keeps per completed session: everything `onResult` is given. */
+export type CompletedFaceMatch = Omit<FaceMatchResultEvent, "accountId" | "sessionId">;
+
+/** The server instance's result cache (see `createResultCache`). */
+export type FaceMatchResults = (
+  request: ResultCacheRequest<CompletedFaceMatch>,
+) => Promise<CacheLookup<CompletedFaceMatch>>;
+
 /** What a Verisoul route needs once the request is routed and authorized. */
 export interface VerisoulRouteContext {
   verisoul: ResolvedVerisoul;
   key: Uint8Array;
   auth: AuthorizeResult;
-  /** Shares concurrent identical result lookups within this server instance. */
-  coalesce: Coalescer<FaceMatchResultResponse>;
+  /** This server instance's result cache: shared lookups, kept results, pending throttle. */
+  results: FaceMatchResults;
+  onResult: FaceKitServerConfig["onResult"];
 }
 
 const sessionBodySchema = v.object({
@@ -30,7 +43,7 @@ const resultBodySchema = v.object({
  * `POST …/verisoul/session` with an optional `{referringSessionId}` body: mints a session for the
  * authorized account and answers a `FaceMatchSession`.
  * @example
- * return handleVerisoulSession(request, { verisoul, key, auth, coalesce });
+ * return handleVerisoulSession(request, context);
  */
 export async function handleVerisoulSession(
   request: Request,
@@ -45,25 +58,50 @@ export async function handleVerisoulSession(
 
 /**
  * `POST …/verisoul/result` with `{token}`: checks the token belongs to the authorized account,
- * then answers a `FaceMatchResultResponse` (pending or completed). Per-request `authorize`
- * overrides win over the server config. Identical concurrent lookups share one vendor exchange.
+ * then answers a `FaceMatchResultResponse` (pending or completed, linked accounts as a count).
+ * Per-request `authorize` overrides win over the server config. The first completed result is
+ * handed to `onResult` before it is sent; the result cache spares Verisoul repeated calls.
  * @example
- * return handleVerisoulResult(request, { verisoul, key, auth, coalesce });
+ * return handleVerisoulResult(request, context);
  */
 export async function handleVerisoulResult(
   request: Request,
-  { verisoul, key, auth, coalesce }: VerisoulRouteContext,
+  { verisoul, key, auth, results, onResult }: VerisoulRouteContext,
 ): Promise<Response> {
   const { token } = await readJsonBody(request, resultBodySchema);
   const claims = await verifySessionToken(key, token);
   assertOwnedBy(claims, auth.accountId);
+  const sessionId = claims.sid;
+  const accountId = auth.accountId;
   const features = {
     authenticate: auth.verisoul?.authenticate ?? verisoul.authenticate,
     enroll: auth.verisoul?.enroll ?? verisoul.enroll,
   };
-  const answer = await coalesce(
-    JSON.stringify([claims.sid, auth.accountId, features.authenticate, features.enroll]),
-    () => faceMatchResult(verisoul.client, claims.sid, auth.accountId, features),
-  );
-  return jsonResponse(answer);
+  const answer = await results({
+    session: JSON.stringify([sessionId, accountId]),
+    variant: JSON.stringify([features.authenticate, features.enroll]),
+    expiresAt: claims.exp * 1000,
+    async lookup() {
+      const found = await faceMatchResult(verisoul.client, sessionId, accountId, features);
+      if (found.status === "pending") return found;
+      const { verdict, raw } = found;
+      return { status: "completed", value: { verdict, raw, result: toFaceMatchResult(verdict) } };
+    },
+    async deliver(completed) {
+      if (!onResult) return;
+      try {
+        await onResult({ accountId, sessionId, ...completed }, request);
+      } catch (cause) {
+        // The developer's own persistence failed: the browser learns nothing more than that.
+        throw new FaceKitError("internal", "Internal error: the result could not be recorded.", {
+          cause,
+        });
+      }
+    },
+  });
+  const body: FaceMatchResultResponse =
+    answer.status === "pending"
+      ? { status: "pending" }
+      : { status: "completed", result: answer.value.result };
+  return jsonResponse(body);
 }

@@ -5,11 +5,43 @@
  */
 import type { FlowPopup, FlowWindow } from "../../types.ts";
 
-/** A popup that records where it was sent; `close()` flips `closed` like the real thing. */
+/**
+ * A popup like a real `WindowProxy`: `close()` flips `closed`, and setting `location.href` starts a
+ * navigation that commits after `loadMs` (at once when 0). Once a page from another origin than
+ * `appOrigin` has loaded, reading `location.href` throws a SecurityError. `url` records where it
+ * was sent (for tests), `loaded` whether that page has loaded.
+ */
 export class FakePopup implements FlowPopup {
   closed = false;
   focused = 0;
-  location = { href: "" };
+  url = "";
+  loaded = false;
+  readonly location: { href: string };
+  constructor(appOrigin: string, loadMs = 0) {
+    const popup = this;
+    this.location = {
+      get href() {
+        if (!popup.loaded) return "about:blank";
+        if (new URL(popup.url).origin !== appOrigin) {
+          throw new DOMException(
+            "Blocked a frame from accessing a cross-origin frame.",
+            "SecurityError",
+          );
+        }
+        return popup.url;
+      },
+      set href(url: string) {
+        popup.url = url;
+        popup.loaded = false;
+        if (loadMs) setTimeout(() => popup.load(), loadMs);
+        else popup.load();
+      },
+    };
+  }
+  /** Commits the navigation: the page at `url` has loaded. */
+  load() {
+    this.loaded = true;
+  }
   close() {
     this.closed = true;
   }
@@ -45,6 +77,10 @@ export interface FakeWindowOptions {
   path?: string;
   search?: string;
   blockPopups?: boolean;
+  /** Popups come back already closed (a blocker that returns a window and shuts it). */
+  closePopups?: boolean;
+  /** How long a popup's navigation takes to load; 0 (default) = at once. */
+  popupLoadMs?: number;
   bus?: ReturnType<typeof createBus>;
   opener?: FlowWindow["opener"];
   storage?: Map<string, string>;
@@ -73,7 +109,8 @@ export function createFakeWindow(options: FakeWindowOptions = {}) {
     open(url: string, name: string, features: string) {
       opens.push({ url, target: name, features });
       if (options.blockPopups) return null;
-      const popup = new FakePopup();
+      const popup = new FakePopup(origin, options.popupLoadMs);
+      popup.closed = !!options.closePopups;
       popups.push(popup);
       return popup;
     },

@@ -22,7 +22,7 @@ export function makeSession(id = "s-1", ttlMs = 10 * 60_000): FaceMatchSession {
 }
 
 export function makeResult(sessionId = "s-1"): FaceMatchResult {
-  return { sessionId, decision: "Real", riskScore: 0.1, riskFlags: [], accountsLinked: [] };
+  return { sessionId, decision: "Real", riskScore: 0.1, riskFlags: [], linkedAccounts: 0 };
 }
 
 export function envelope(sessionId = "s-1", errorMessage?: string): CallbackEnvelope {

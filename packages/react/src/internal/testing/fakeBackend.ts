@@ -40,7 +40,7 @@ export function createFakeBackend({ ttlMs = 10 * 60_000 } = {}) {
     complete(sessionId: string) {
       results.set(`token-${sessionId}`, {
         status: "completed",
-        result: { sessionId, decision: "Real", riskScore: 0.05, riskFlags: [], accountsLinked: [] },
+        result: { sessionId, decision: "Real", riskScore: 0.05, riskFlags: [], linkedAccounts: 0 },
       });
     },
   };
