@@ -2,6 +2,7 @@
  * JSON responses shared by every simulated vendor API. Bodies are always JSON with the right
  * content type and `Cache-Control: no-store`, like a real API answering per-request data.
  */
+import { readLimitedText } from "./readLimitedText.ts";
 
 /**
  * A JSON `Response`.
@@ -40,9 +41,11 @@ export function flatError(status: number, message: string, headers?: HeadersInit
  * if (!body) return flatError(400, "Body must be a JSON object");
  */
 export async function readJsonObject(req: Request): Promise<Record<string, unknown> | null> {
+  const text = await readLimitedText(req);
+  if (text === null) return null;
   let value: unknown;
   try {
-    value = JSON.parse(await req.text());
+    value = JSON.parse(text);
   } catch {
     return null;
   }

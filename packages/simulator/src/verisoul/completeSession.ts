@@ -1,4 +1,5 @@
 import { htmlResponse } from "../internal/htmlResponse.ts";
+import { readLimitedText } from "../internal/readLimitedText.ts";
 import { redirectTo } from "../internal/redirectTo.ts";
 import type { VerisoulContext } from "./createVerisoulContext.ts";
 import { errorPage } from "./errorPage.ts";
@@ -14,15 +15,11 @@ const captureOutcomes: readonly string[] = [
 ] satisfies CaptureOutcome[];
 
 async function formGetter(req: Request): Promise<((name: string) => string | null) | null> {
-  try {
-    const form = await req.formData();
-    return (name) => {
-      const value = form.get(name);
-      return typeof value === "string" ? value : null;
-    };
-  } catch {
-    return null;
-  }
+  // The capture page posts an urlencoded form; anything else, or anything large, is refused.
+  const text = await readLimitedText(req);
+  if (text === null) return null;
+  const form = new URLSearchParams(text);
+  return (name) => form.get(name);
 }
 
 /**
