@@ -22,10 +22,32 @@ export {
   toErrorBody,
 } from "./errors.ts";
 export {
+  type FaceSignClientSecretBody,
+  type FaceSignErrorBody,
+  type FaceSignExposable,
+  type FaceSignListBody,
+  type FaceSignNode,
+  type FaceSignNodeType,
+  type FaceSignReportBody,
+  type FaceSignSessionBody,
+  type FaceSignSessionObject,
+  type FaceSignSessionSettings,
+  type FaceSignStatus,
+  type FaceSignSummary,
+  type FaceSignVendorStatus,
+  type FaceSignWebhookBody,
+  toFaceSignStatus,
+  toFaceSignSummary,
+} from "./facesign.ts";
+export {
   type FaceMatchResult,
   type FaceMatchResultRequest,
   type FaceMatchResultResponse,
   type FaceMatchSession,
+  type FaceSignSession,
+  type FaceSignSessionRequest,
+  type FaceSignStatusResponse,
+  facesignRoutes,
   routes,
   toFaceMatchResult,
 } from "./routes.ts";

@@ -3,6 +3,7 @@
  * (`createFaceKitHandler` from `@facekit/server`). Paths are relative to where the handler is
  * mounted, e.g. `/api/facekit`.
  */
+import type { FaceSignStatus, FaceSignSummary } from "./facesign.ts";
 import type { FaceMatchVerdict, VerisoulDecision } from "./verisoul.ts";
 
 /** Route paths, relative to the handler's mount point. */
@@ -11,6 +12,18 @@ export const routes = {
   verisoulSession: "verisoul/session",
   /** POST {@link FaceMatchResultRequest} -> {@link FaceMatchResultResponse}. */
   verisoulResult: "verisoul/result",
+} as const;
+
+/** FaceSign route paths (a constant of their own, so Face Match bundles do not carry them). */
+export const facesignRoutes = {
+  /** POST, no body needed -> {@link FaceSignSession}. */
+  session: "facesign/session",
+  /** POST {@link FaceSignSessionRequest} -> {@link FaceSignSession} (new secret, same session). */
+  refresh: "facesign/refresh",
+  /** POST {@link FaceSignSessionRequest} -> {@link FaceSignStatusResponse}. */
+  status: "facesign/status",
+  /** POST from FaceSign (signed webhook), never from the browser. */
+  webhook: "facesign/webhook",
 } as const;
 
 /**
@@ -75,4 +88,27 @@ export function toFaceMatchResult(verdict: FaceMatchVerdict): FaceMatchResult {
   if (verdict.match !== undefined) result.match = verdict.match;
   if (verdict.enrolled !== undefined) result.enrolled = verdict.enrolled;
   return result;
+}
+
+/**
+ * A FaceSign session created by your backend: embed `url` (it carries the client secret) before
+ * `expireAt` (epoch ms); ask the refresh route for a new secret for the same session.
+ */
+export interface FaceSignSession {
+  sessionId: string;
+  clientSecret: string;
+  url: string;
+  expireAt: number;
+}
+
+/** Body of the FaceSign refresh and status routes. */
+export interface FaceSignSessionRequest {
+  sessionId: string;
+}
+
+/** Status route answer: the status, and the client-safe summary once the session has ended. */
+export interface FaceSignStatusResponse {
+  sessionId: string;
+  status: FaceSignStatus;
+  summary?: FaceSignSummary;
 }

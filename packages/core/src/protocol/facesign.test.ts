@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { type FaceSignSessionObject, toFaceSignStatus, toFaceSignSummary } from "./facesign.ts";
+
+const finished: FaceSignSessionObject = {
+  id: "sess_1",
+  createdAt: 1,
+  status: "complete",
+  settings: { clientReferenceId: "acct-1" },
+  report: {
+    isVerified: true,
+    livenessDetected: true,
+    lang: "fr",
+    aiAnalysis: {
+      ageMin: 25,
+      ageMax: 35,
+      sex: "female",
+      realPersonOrVirtual: "real",
+      overallSummary: "ok",
+    },
+    transcript: [{ id: "t1", createdAt: 2, text: "Bonjour", isAvatar: true }],
+    extractedData: { email: "a@b.c" },
+    videos: { userVideoUrl: "https://media.test/u.webm" },
+  },
+};
+
+describe("toFaceSignStatus", () => {
+  it("keeps the current lifecycle and folds the legacy values in", () => {
+    expect(["created", "inProgress", "complete", "incomplete"].map(toFaceSignStatus)).toEqual([
+      "created",
+      "inProgress",
+      "complete",
+      "incomplete",
+    ]);
+    expect(toFaceSignStatus("requiresInput")).toBe("created");
+    expect(toFaceSignStatus("processing")).toBe("inProgress");
+    expect(toFaceSignStatus("canceled")).toBe("incomplete");
+    expect(toFaceSignStatus("somethingNew")).toBe("incomplete");
+  });
+});
+
+describe("toFaceSignSummary", () => {
+  it("gives the browser the default summary only: no media, transcript, extracted data or sex", () => {
+    const summary = toFaceSignSummary(finished);
+    expect(summary).toEqual({
+      status: "complete",
+      isVerified: true,
+      livenessDetected: true,
+      lang: "fr",
+      aiAnalysis: { ageMin: 25, ageMax: 35, realPersonOrVirtual: "real", overallSummary: "ok" },
+    });
+    expect(JSON.stringify(summary)).not.toContain("media.test");
+  });
+
+  it("adds exactly the fields the server chose to expose", () => {
+    const summary = toFaceSignSummary(finished, ["transcript", "screenshots"]);
+    expect(summary.transcript).toHaveLength(1);
+    expect(summary).not.toHaveProperty("screenshots");
+    expect(summary).not.toHaveProperty("extractedData");
+  });
+
+  it("answers nulls for a session without a report", () => {
+    const summary = toFaceSignSummary({ ...finished, status: "incomplete", report: undefined });
+    expect(summary).toEqual({
+      status: "incomplete",
+      isVerified: null,
+      livenessDetected: null,
+      lang: null,
+      aiAnalysis: null,
+    });
+  });
+});
