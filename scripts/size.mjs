@@ -13,6 +13,11 @@ const budgets = [
     limit: 4096,
   },
   {
+    name: "FaceSignEmbed + useFaceSign + the core they pull in",
+    code: 'export { FaceSignEmbed, useFaceSign } from "@facekit/react";',
+    limit: 4096,
+  },
+  {
     // The provider (and the backend client it creates) is shared by all three components.
     name: "everything for Face Match (provider + button + hook)",
     code: 'export { FaceKitProvider, FaceMatchButton, useFaceMatch } from "@facekit/react";',

@@ -3,14 +3,9 @@
  * Every failure becomes a {@link FaceKitError}; aborts pass through as `AbortError`.
  */
 
-import { isAbortError } from "./internal/toFaceKitError.ts";
-import {
-  FaceKitError,
-  type FaceMatchResultResponse,
-  type FaceMatchSession,
-  isFaceKitErrorCode,
-  routes,
-} from "./protocol/index.ts";
+import { createPost } from "./internal/createPost.ts";
+import type { FaceMatchResultResponse, FaceMatchSession } from "./protocol/index.ts";
+import { routes } from "./protocol/index.ts";
 
 /**
  * Options of {@link createBackendClient}.
@@ -40,66 +35,18 @@ export interface BackendClient {
   getFaceMatchResult(token: string, signal?: AbortSignal): Promise<FaceMatchResultResponse>;
 }
 
-type Json = Record<string, unknown> | null | undefined;
-
 /**
- * Creates a {@link BackendClient}.
+ * Creates a {@link BackendClient}. FaceSign's routes have their own client
+ * ({@link createFaceSignBackendClient}), so a Face Match bundle does not carry them.
  * @example
  * const client = createBackendClient({ endpoint: "/api/facekit" });
  * const result = await client.getFaceMatchResult(session.token);
  */
 export function createBackendClient(options: BackendClientOptions): BackendClient {
-  const { endpoint, headers, credentials = "same-origin" } = options;
-  const base = endpoint.replace(/\/+$/, "");
-
-  /** POSTs `body` to `route`; a 2xx answer must pass `isValid`, anything else becomes an error. */
-  async function post<T>(
-    route: string,
-    body: object,
-    signal: AbortSignal | undefined,
-    isValid: (data: Json) => boolean,
-  ): Promise<T> {
-    const url = `${base}/${route}`;
-    let res: Response;
-    try {
-      res = await (options.fetch ?? fetch)(url, {
-        method: "POST",
-        headers: { "content-type": "application/json", ...headers },
-        body: JSON.stringify(body),
-        credentials,
-        signal,
-      });
-    } catch (cause) {
-      throw isAbortError(cause)
-        ? cause
-        : new FaceKitError("network", `Could not reach ${url}`, { cause });
-    }
-    // A non-JSON body (proxy error page...) reads as `undefined` and fails the checks below.
-    const data: Json = await res.json().catch((e: unknown) => {
-      if (isAbortError(e)) throw e;
-    });
-    if (!res.ok) {
-      const { code, message, retryAfter, vendorCode } = (data?.error ?? {}) as Record<
-        string,
-        unknown
-      >;
-      throw new FaceKitError(
-        isFaceKitErrorCode(code) ? code : "internal",
-        typeof message === "string" ? message : `${url} answered ${res.status}`,
-        {
-          status: res.status,
-          retryAfter: typeof retryAfter === "number" ? retryAfter : undefined,
-          vendorCode: typeof vendorCode === "string" ? vendorCode : undefined,
-        },
-      );
-    }
-    if (isValid(data)) return data as T;
-    throw new FaceKitError("internal", "Unexpected answer from the FaceKit backend");
-  }
-
+  const post = createPost(options);
   return {
     mintFaceMatchSession: (signal) =>
-      post(
+      post<FaceMatchSession>(
         routes.verisoulSession,
         {},
         signal,
@@ -110,7 +57,7 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
           typeof d.token === "string",
       ),
     getFaceMatchResult: (token, signal) =>
-      post(
+      post<FaceMatchResultResponse>(
         routes.verisoulResult,
         { token },
         signal,

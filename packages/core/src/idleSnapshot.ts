@@ -1,4 +1,4 @@
-import type { FaceMatchSnapshot } from "./types.ts";
+import type { FaceMatchSnapshot, FaceSignSnapshot } from "./types.ts";
 
 /**
  * The snapshot of a flow that has not started. Frozen: every flow and hook shares it.
@@ -11,4 +11,16 @@ export const idleSnapshot: FaceMatchSnapshot = Object.freeze({
   error: null,
   sessionId: null,
   detached: false,
+});
+
+/**
+ * The snapshot of a FaceSign flow that has not started. Frozen: every flow and hook shares it.
+ * @example
+ * useSyncExternalStore(flow.subscribe, flow.getSnapshot, () => idleFaceSignSnapshot);
+ */
+export const idleFaceSignSnapshot: FaceSignSnapshot = Object.freeze({
+  status: "idle",
+  session: null,
+  summary: null,
+  error: null,
 });

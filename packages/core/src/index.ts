@@ -15,8 +15,13 @@ export {
   createBackendClient,
 } from "./createBackendClient.ts";
 export { createFaceMatchFlow } from "./createFaceMatchFlow.ts";
+export {
+  createFaceSignBackendClient,
+  type FaceSignBackendClient,
+} from "./createFaceSignBackendClient.ts";
+export { createFaceSignFlow } from "./createFaceSignFlow.ts";
 export { type FaceKitCallbackOutcome, handleFaceKitCallback } from "./handleFaceKitCallback.ts";
-export { idleSnapshot } from "./idleSnapshot.ts";
+export { idleFaceSignSnapshot, idleSnapshot } from "./idleSnapshot.ts";
 export {
   type CallbackEnvelope,
   FaceKitError,
@@ -25,6 +30,10 @@ export {
   type FaceMatchResult,
   type FaceMatchResultResponse,
   type FaceMatchSession,
+  type FaceSignSession,
+  type FaceSignStatus,
+  type FaceSignStatusResponse,
+  type FaceSignSummary,
   isFaceKitErrorCode,
 } from "./protocol/index.ts";
 export type {
@@ -34,6 +43,12 @@ export type {
   FaceMatchMode,
   FaceMatchSnapshot,
   FaceMatchStatus,
+  FaceSignEvent,
+  FaceSignFlow,
+  FaceSignFlowOptions,
+  FaceSignFlowStatus,
+  FaceSignSnapshot,
+  FaceSignWindow,
   FlowPopup,
   FlowWindow,
 } from "./types.ts";

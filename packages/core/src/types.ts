@@ -7,6 +7,10 @@ import type {
   FaceMatchResult,
   FaceMatchResultResponse,
   FaceMatchSession,
+  FaceSignSession,
+  FaceSignStatus,
+  FaceSignStatusResponse,
+  FaceSignSummary,
 } from "./protocol/index.ts";
 
 /**
@@ -180,4 +184,112 @@ export interface FaceMatchFlow {
   destroy(): void;
   /** Subscribes to {@link FaceMatchEvent}s. */
   on(listener: (event: FaceMatchEvent) => void): () => void;
+}
+
+/**
+ * Where a FaceSign flow is. `ready`: the session can be shown (the user has not begun);
+ * `inProgress`: the user is in it (its page must not be reloaded); `cancelled` (the session ended
+ * incomplete, or `cancel()`) is not an error.
+ * @example
+ * if (flow.getSnapshot().status === "ready") showIframe();
+ */
+export type FaceSignFlowStatus =
+  | "idle"
+  | "loading"
+  | "ready"
+  | "inProgress"
+  | "completed"
+  | "cancelled"
+  | "failed";
+
+/**
+ * Immutable state of a FaceSign flow; a new object only when something changed.
+ * @example
+ * const { status, session } = flow.getSnapshot();
+ * if (session) iframe.src = session.url;
+ */
+export interface FaceSignSnapshot {
+  status: FaceSignFlowStatus;
+  /** The session to embed (`url`); replaced by a refreshed secret while the user has not begun. */
+  session: FaceSignSession | null;
+  /** The client-safe summary from your backend, once `completed` (null if it sent none). */
+  summary: FaceSignSummary | null;
+  /** Why the attempt `failed`. */
+  error: FaceKitError | null;
+}
+
+/**
+ * Analytics stream of a FaceSign flow, with stable event names.
+ * @example
+ * flow.on((e) => analytics.track(`facekit.facesign.${e.type}`));
+ */
+export type FaceSignEvent =
+  | { type: "session_requested" }
+  | { type: "session_ready"; sessionId: string }
+  /** A new client secret (and `url`) for the same session, before the old one expired. */
+  | { type: "secret_refreshed"; sessionId: string }
+  /** The backend reported another status of the session. */
+  | { type: "status_changed"; sessionId: string; status: FaceSignStatus }
+  | { type: "completed"; summary: FaceSignSummary | null }
+  | { type: "cancelled" }
+  | { type: "failed"; error: FaceKitError };
+
+/**
+ * The part of `window` a FaceSign flow uses: timers and the page's visibility. Pass `window` (the
+ * default) or a fake in tests.
+ * @example
+ * createFaceSignFlow({ window, getSession, refresh, getStatus });
+ */
+export interface FaceSignWindow {
+  setTimeout(callback: () => void, ms: number): number;
+  clearTimeout(id: number | undefined): void;
+  document: {
+    readonly visibilityState: DocumentVisibilityState;
+    addEventListener(type: "visibilitychange", listener: () => void): void;
+    removeEventListener(type: "visibilitychange", listener: () => void): void;
+  };
+}
+
+/**
+ * Options of {@link createFaceSignFlow}: your backend's three FaceSign routes, usually through
+ * `createFaceSignBackendClient`.
+ * @example
+ * const options: FaceSignFlowOptions = {
+ *   getSession: (signal) => facesign.mintFaceSignSession(signal),
+ *   refresh: (id, signal) => facesign.refreshFaceSignSession(id, signal),
+ *   getStatus: (id, signal) => facesign.getFaceSignStatus(id, signal),
+ * };
+ */
+export interface FaceSignFlowOptions {
+  /** Mints (or hands over a ready) session. Called once per attempt. */
+  getSession(signal: AbortSignal): Promise<FaceSignSession>;
+  /** A new client secret for the same session. */
+  refresh(sessionId: string, signal: AbortSignal): Promise<FaceSignSession>;
+  /** The session's status, with the summary once it ended. */
+  getStatus(sessionId: string, signal: AbortSignal): Promise<FaceSignStatusResponse>;
+  /** Default: the global `window`, read when needed (never at import). */
+  window?: FaceSignWindow;
+  /** Delay between status polls while the page is visible; grows x1.5 up to 15 s. Default 2000. */
+  pollIntervalMs?: number;
+  /** A session the user has not begun gets a new secret this long before `expireAt`. Default 60 s. */
+  refreshMarginMs?: number;
+}
+
+/**
+ * A framework-free FaceSign hosted flow (iframe). Read it with `subscribe`/`getSnapshot`.
+ * @example
+ * const off = flow.subscribe(() => render(flow.getSnapshot()));
+ * flow.start();
+ */
+export interface FaceSignFlow {
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): FaceSignSnapshot;
+  /** Gets a session and watches it. Does nothing while an attempt is under way. */
+  start(): void;
+  /** Ends the attempt as `cancelled` (the vendor session itself is left alone). */
+  cancel(): void;
+  /** Removes every listener and timer and aborts requests. */
+  destroy(): void;
+  /** Subscribes to {@link FaceSignEvent}s. */
+  on(listener: (event: FaceSignEvent) => void): () => void;
 }

@@ -37,9 +37,9 @@ export function FaceKitProvider({
   const [ownClient] = useState(() => new QueryClient());
   const client = queryClient ?? ownClient;
   // The backend client is stateless: re-creating it with the value costs nothing.
-  const value = useMemo(
-    () => ({ backend: createBackendClient({ endpoint, fetch, headers }), queryClient: client }),
-    [endpoint, fetch, headers, client],
-  );
+  const value = useMemo(() => {
+    const config = { endpoint, fetch, headers };
+    return { backend: createBackendClient(config), config, queryClient: client };
+  }, [endpoint, fetch, headers, client]);
   return <FaceKitContext.Provider value={value}>{children}</FaceKitContext.Provider>;
 }

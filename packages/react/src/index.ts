@@ -14,7 +14,13 @@ export {
   type FaceMatchResult,
   type FaceMatchSession,
   type FaceMatchStatus,
+  type FaceSignEvent,
+  type FaceSignFlowStatus,
+  type FaceSignSession,
+  type FaceSignSummary,
 } from "@facekit/core";
 export { FaceKitProvider, type FaceKitProviderProps } from "./FaceKitProvider.tsx";
 export { FaceMatchButton, type FaceMatchButtonProps } from "./FaceMatchButton.tsx";
+export { FaceSignEmbed, type FaceSignEmbedProps } from "./FaceSignEmbed.tsx";
 export { type UseFaceMatchOptions, type UseFaceMatchResult, useFaceMatch } from "./useFaceMatch.ts";
+export { type UseFaceSignOptions, type UseFaceSignResult, useFaceSign } from "./useFaceSign.ts";

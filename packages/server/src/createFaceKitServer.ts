@@ -1,8 +1,16 @@
 import { errorResponseStatus, FaceKitError } from "@facekit/core/protocol";
 import { authorizeRequest } from "./internal/authorizeRequest.ts";
+import { createFaceSignStatusCache } from "./internal/createFaceSignStatusCache.ts";
 import { createResultCache } from "./internal/createResultCache.ts";
+import {
+  handleFaceSignRefresh,
+  handleFaceSignSession,
+  handleFaceSignStatus,
+} from "./internal/faceSignRoutes.ts";
+import { handleFaceSignWebhook } from "./internal/faceSignWebhook.ts";
 import { matchRoute } from "./internal/matchRoute.ts";
 import { mintFaceMatchSession } from "./internal/mintFaceMatchSession.ts";
+import { type ResolvedFaceSign, resolveFaceSign } from "./internal/resolveFaceSign.ts";
 import { type ResolvedVerisoul, resolveVerisoul } from "./internal/resolveVerisoul.ts";
 import { errorResponse } from "./internal/responses.ts";
 import {
@@ -25,6 +33,13 @@ function notConfigured(): FaceKitError {
   );
 }
 
+function faceSignNotConfigured(): FaceKitError {
+  return new FaceKitError(
+    "not_found",
+    "FaceSign is not configured: pass a `facesign` config ({ apiKey, session: { flow } }) to createFaceKitServer.",
+  );
+}
+
 /** Checks the config once, at creation: a weak secret must stop the app from booting. */
 function checkConfig(config: FaceKitServerConfig): void {
   if (typeof config?.secret !== "string" || config.secret.length < 32) {
@@ -44,7 +59,9 @@ function checkConfig(config: FaceKitServerConfig): void {
 /**
  * Creates FaceKit's backend: one Web-standard `handle(request)` answering
  * `POST …/verisoul/session` and `POST …/verisoul/result` under any mount point (routes match by
- * path suffix), plus {@link FaceKitServer.mintFaceMatchSession} for server-side rendering.
+ * path suffix), plus {@link FaceKitServer.mintFaceMatchSession} for server-side rendering. With a
+ * `facesign` config it also answers `POST …/facesign/{session,refresh,status}` (authorized) and
+ * `POST …/facesign/webhook` (signed by FaceSign, not authorized).
  * The first completed result of each session goes to `onResult` before the browser sees it. Each
  * instance keeps completed results (last 1,000 sessions, until their tokens expire) and asks
  * Verisoul about a pending session at most once per `verisoul.pendingLookupIntervalMs`.
@@ -75,6 +92,10 @@ export function createFaceKitServer(config: FaceKitServerConfig): FaceKitServer 
     maxEntries: resultCacheSize,
     pendingLookupIntervalMs: verisoul?.pendingLookupIntervalMs ?? 0,
   });
+  const facesign: ResolvedFaceSign | undefined = config.facesign
+    ? resolveFaceSign(config.facesign)
+    : undefined;
+  const statuses = createFaceSignStatusCache();
 
   function report(error: FaceKitError, request: Request): void {
     if (!config.onError) return;
@@ -97,6 +118,16 @@ export function createFaceKitServer(config: FaceKitServerConfig): FaceKitServer 
         }),
         { allow: "POST" },
       );
+    }
+    if (name.startsWith("facesign")) {
+      if (!facesign) throw faceSignNotConfigured();
+      // FaceSign calls the webhook: its signature, not authorize(), is the proof.
+      if (name === "facesignWebhook") return handleFaceSignWebhook(request, { facesign, statuses });
+      const auth = await authorizeRequest(config.authorize, request);
+      const context = { facesign, auth, statuses };
+      if (name === "facesignSession") return handleFaceSignSession(request, context);
+      if (name === "facesignRefresh") return handleFaceSignRefresh(request, context);
+      return handleFaceSignStatus(request, context);
     }
     if (!verisoul) throw notConfigured();
     const auth = await authorizeRequest(config.authorize, request);

@@ -53,6 +53,7 @@ describe("package entry points", () => {
     expect(Object.keys(server).sort()).toEqual([
       "createFaceKitHandler",
       "createFaceKitServer",
+      "createFaceSignClient",
       "createVerisoulClient",
     ]);
   });

@@ -8,12 +8,17 @@
  */
 export { createFaceKitHandler } from "./createFaceKitHandler.ts";
 export { createFaceKitServer } from "./createFaceKitServer.ts";
+export { createFaceSignClient } from "./createFaceSignClient.ts";
 export { createVerisoulClient } from "./createVerisoulClient.ts";
 export type {
   AuthorizeResult,
   FaceKitServer,
   FaceKitServerConfig,
   FaceMatchResultEvent,
+  FaceSignClient,
+  FaceSignClientOptions,
+  FaceSignConfig,
+  FaceSignListQuery,
   VerisoulClient,
   VerisoulClientOptions,
   VerisoulConfig,

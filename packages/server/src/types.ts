@@ -7,6 +7,12 @@ import type {
   FaceMatchResult,
   FaceMatchSession,
   FaceMatchVerdict,
+  FaceSignClientSecretBody,
+  FaceSignExposable,
+  FaceSignListBody,
+  FaceSignSessionBody,
+  FaceSignSessionSettings,
+  FaceSignVendorStatus,
   VerisoulVerifyFaceBody,
 } from "@facekit/core/protocol";
 
@@ -48,6 +54,80 @@ export interface VerisoulClient {
   verifyIdentity(sessionId: string, accountId: string): Promise<{ match: boolean }>;
   /** `POST /liveness/enroll`: binds the session's face to an account. */
   enroll(sessionId: string, accountId: string): Promise<void>;
+}
+
+/**
+ * Options of {@link FaceSignClient}. The API key never leaves your backend.
+ * @example
+ * const options: FaceSignClientOptions = { apiKey: process.env.FACESIGN_API_KEY! };
+ */
+export interface FaceSignClientOptions {
+  /** `sk_test_…` (sandbox) or `sk_prod_…` (production): the prefix alone picks the environment. */
+  apiKey: string;
+  /** Default `https://api.facesign.ai` (sandbox and production alike). */
+  baseUrl?: string;
+  /** Per-request timeout in milliseconds. Default `10_000`. */
+  timeoutMs?: number;
+  /** Default `globalThis.fetch`; tests pass the simulator's in-process handler. */
+  fetch?: typeof fetch;
+}
+
+/**
+ * Query of `GET /sessions`. `fromDate`/`toDate` are unix seconds.
+ * @example
+ * const query: FaceSignListQuery = { clientReferenceId: user.id, status: ["complete"], limit: 10 };
+ */
+export interface FaceSignListQuery {
+  /** 1-100, default 25. */
+  limit?: number;
+  cursor?: string;
+  flowId?: string;
+  clientReferenceId?: string;
+  status?: FaceSignVendorStatus | FaceSignVendorStatus[];
+  fromDate?: number;
+  toDate?: number;
+  sortBy?: "createdAt" | "status" | "finishedAt";
+  sortOrder?: "asc" | "desc";
+  search?: string;
+  includeTotal?: boolean;
+}
+
+/**
+ * Typed FaceSign API. Every failure is a `FaceKitError` (`vendorCode` = FaceSign's error `code`,
+ * else its `type`); nothing is retried automatically.
+ * @example
+ * const facesign = createFaceSignClient({ apiKey: process.env.FACESIGN_API_KEY! });
+ * const { session, clientSecret } = await facesign.createSession({ clientReferenceId: user.id, flow });
+ */
+export interface FaceSignClient {
+  /** `POST /sessions`: a new session and its first client secret (200 or 201). */
+  createSession(settings: FaceSignSessionSettings): Promise<FaceSignSessionBody>;
+  /** `GET /sessions/{id}`: the session (with `report` once finished) and its current secret. */
+  getSession(sessionId: string): Promise<FaceSignSessionBody>;
+  /** `GET /sessions/{id}/refresh`: a new client secret for the same session; the old one stops working. */
+  refreshSecret(sessionId: string): Promise<FaceSignClientSecretBody>;
+  /** `GET /sessions`: one page of sessions (`nextCursor` + `hasMore` for the next). */
+  listSessions(query?: FaceSignListQuery): Promise<FaceSignListBody>;
+}
+
+/**
+ * FaceSign settings of the handler: the client options plus what every session is created with.
+ * The browser never chooses any of it; `clientReferenceId` is always the authorized account id.
+ * @example
+ * const facesign: FaceSignConfig = {
+ *   apiKey: process.env.FACESIGN_API_KEY!,
+ *   session: { flow: myFlow, langs: ["en", "fr"] },
+ *   expose: ["transcript"],
+ *   webhookSecret: process.env.FACESIGN_WEBHOOK_SECRET,
+ * };
+ */
+export interface FaceSignConfig extends FaceSignClientOptions {
+  /** Settings of every session created (flow, langs, avatarId, ...), from you, never the browser. */
+  session: Omit<FaceSignSessionSettings, "clientReferenceId">;
+  /** Report fields the status route adds to the browser's summary. Default none. */
+  expose?: FaceSignExposable[];
+  /** Secret of your FaceSign webhook endpoint; enables `POST …/facesign/webhook`. */
+  webhookSecret?: string;
 }
 
 /**
@@ -140,6 +220,8 @@ export interface FaceKitServerConfig {
    */
   authorize: (request: Request) => Promise<AuthorizeResult | null> | AuthorizeResult | null;
   verisoul?: VerisoulConfig;
+  /** FaceSign settings; enables the `facesign/*` routes. */
+  facesign?: FaceSignConfig;
   /**
    * Keep the verdict here: it is the one your app may trust (the browser's `onComplete` is only a
    * notice). Called once per session and account, when the result route first has a completed

@@ -1,10 +1,19 @@
 /**
- * `@facekit/simulator`: faithful local fakes of the face-verification vendors (Verisoul today),
+ * `@facekit/simulator`: faithful local fakes of the face-verification vendors (Verisoul, FaceSign),
  * as Web-standard handlers with scenarios and fault injection. Node servers: `./node`.
  * @example
  * import { createVerisoulSimulator, defaultVerisoulKey } from "@facekit/simulator";
  * const sim = createVerisoulSimulator();
  */
+export { defaultFaceSignKey } from "./facesign/createFaceSignContext.ts";
+export { createFaceSignSimulator } from "./facesign/createFaceSignSimulator.ts";
+export { signFaceSignWebhook } from "./facesign/sendStatusWebhook.ts";
+export type {
+  FaceSignScenario,
+  FaceSignSimulator,
+  FaceSignSimulatorOptions,
+  FaceSignStats,
+} from "./facesign/types.ts";
 export { defaultVerisoulKey } from "./verisoul/createVerisoulContext.ts";
 export { createVerisoulSimulator } from "./verisoul/createVerisoulSimulator.ts";
 export type {

@@ -2,7 +2,9 @@
  * `@facekit/simulator/node`: the simulators as real HTTP servers, one origin per vendor surface,
  * so cross-origin behaviour (popups, COOP, redirects) is real in end-to-end tests.
  */
-import { type Listening, listen } from "./internal/listen.ts";
+import { createFaceSignSimulator } from "./facesign/createFaceSignSimulator.ts";
+import type { FaceSignSimulator, FaceSignSimulatorOptions } from "./facesign/types.ts";
+import { type FetchHandler, type Listening, listen } from "./internal/listen.ts";
 import { createVerisoulSimulator } from "./verisoul/createVerisoulSimulator.ts";
 import type { VerisoulSimulator, VerisoulSimulatorOptions } from "./verisoul/types.ts";
 
@@ -15,19 +17,65 @@ export interface StartSimulatorsOptions {
   /** Port of the Verisoul hosted-app origin; 0 picks a free port. Default 4011. */
   verisoulAppPort?: number;
   verisoul?: VerisoulSimulatorOptions;
+  /**
+   * Port of the FaceSign API origin; 0 picks a free port. Default 4020, or 0 when both Verisoul
+   * ports are 0 (callers written before FaceSign asked for free ports, not for fixed ones).
+   */
+  facesignApiPort?: number;
+  /** Port of the FaceSign hosted-page origin; 0 picks a free port. Default 4021 (0 as above). */
+  facesignAppPort?: number;
+  /** FaceSign options; `appOrigin` defaults to the real app URL. */
+  facesign?: FaceSignSimulatorOptions;
 }
 
 /** What {@link startSimulators} started. URLs carry the real port and no trailing slash. */
 export interface RunningSimulators {
   verisoul: { apiUrl: string; appUrl: string; simulator: VerisoulSimulator };
+  facesign: { apiUrl: string; appUrl: string; simulator: FaceSignSimulator };
   /** Stops every server. */
   close(): Promise<void>;
 }
 
 /**
+ * Listens first and creates the FaceSign simulator afterwards, so `clientSecret.url` points at
+ * the real hosted-page port even when port 0 was asked for.
+ */
+async function startFaceSign(
+  host: string,
+  options: StartSimulatorsOptions,
+  started: Listening[],
+): Promise<RunningSimulators["facesign"]> {
+  const ephemeral = options.verisoulApiPort === 0 && options.verisoulAppPort === 0;
+  let simulator: FaceSignSimulator | undefined;
+  const late =
+    (pick: (s: FaceSignSimulator) => FetchHandler): FetchHandler =>
+    (req) =>
+      simulator ? pick(simulator)(req) : Promise.resolve(new Response(null, { status: 503 }));
+  const api = await listen(
+    late((s) => s.api),
+    host,
+    options.facesignApiPort ?? (ephemeral ? 0 : 4020),
+  );
+  started.push(api);
+  const app = await listen(
+    late((s) => s.app),
+    host,
+    options.facesignAppPort ?? (ephemeral ? 0 : 4021),
+  );
+  started.push(app);
+  simulator = createFaceSignSimulator({ appOrigin: app.url, ...options.facesign });
+  return { apiUrl: api.url, appUrl: app.url, simulator };
+}
+
+/**
  * Starts the simulators on their own ports.
  * @example
- * const sims = await startSimulators({ verisoulApiPort: 0, verisoulAppPort: 0 });
+ * const sims = await startSimulators({
+ *   verisoulApiPort: 0,
+ *   verisoulAppPort: 0,
+ *   facesignApiPort: 0,
+ *   facesignAppPort: 0,
+ * });
  * await fetch(`${sims.verisoul.apiUrl}/__simulator/stats`);
  * await sims.close();
  */
@@ -45,11 +93,13 @@ export async function startSimulators(
     started.push(api);
     const app = await listen(simulator.app, host, options.verisoulAppPort ?? 4011);
     started.push(app);
-    return { verisoul: { apiUrl: api.url, appUrl: app.url, simulator }, close };
+    const facesign = await startFaceSign(host, options, started);
+    return { verisoul: { apiUrl: api.url, appUrl: app.url, simulator }, facesign, close };
   } catch (error) {
     await close();
     throw error;
   }
 }
 
+export type { FaceSignSimulator, FaceSignSimulatorOptions } from "./facesign/types.ts";
 export type { VerisoulSimulator, VerisoulSimulatorOptions } from "./verisoul/types.ts";

@@ -1,4 +1,4 @@
-import type { BackendClient } from "@facekit/core";
+import type { BackendClient, BackendClientOptions } from "@facekit/core";
 import { FaceKitError } from "@facekit/core";
 import type { QueryClient } from "@tanstack/react-query";
 import { createContext, useContext } from "react";
@@ -6,10 +6,12 @@ import { createContext, useContext } from "react";
 /**
  * What `<FaceKitProvider>` shares with the hooks.
  * @example
- * const value: FaceKitContextValue = { backend, queryClient };
+ * const value: FaceKitContextValue = { backend, config: { endpoint }, queryClient };
  */
 export interface FaceKitContextValue {
   backend: BackendClient;
+  /** What `backend` was created with; other vendors' clients are created from it where used. */
+  config: BackendClientOptions;
   queryClient: QueryClient;
 }
 

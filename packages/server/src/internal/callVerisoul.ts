@@ -1,5 +1,6 @@
 import { FaceKitError } from "@facekit/core/protocol";
 import { toVerisoulError } from "./toVerisoulError.ts";
+import { untilAborted } from "./untilAborted.ts";
 
 /** Where and how to reach the Verisoul API. */
 export interface VerisoulTransport {
@@ -13,25 +14,6 @@ export interface VerisoulTransport {
 export type VerisoulCall =
   | { method: "GET"; path: string; query?: Record<string, string | undefined> }
   | { method: "POST"; path: string; body: Record<string, unknown> };
-
-/** Settles like `promise`, or rejects with the signal's reason once it aborts. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
-}
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false; error: unknown } {
   try {

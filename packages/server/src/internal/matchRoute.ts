@@ -1,7 +1,18 @@
-import { routes } from "@facekit/core/protocol";
+import { facesignRoutes, routes } from "@facekit/core/protocol";
 
-/** Names of the FaceKit routes, as keys of `routes`. */
-export type RouteName = keyof typeof routes;
+/** Names of the FaceKit routes: keys of `routes`, and of `facesignRoutes` prefixed `facesign`. */
+export type RouteName = keyof typeof routes | `facesign${Capitalize<keyof typeof facesignRoutes>}`;
+
+const table: [RouteName, string][] = [
+  ...(Object.entries(routes) as [RouteName, string][]),
+  ...Object.entries(facesignRoutes).map(
+    ([name, path]) =>
+      [`facesign${name[0]?.toUpperCase()}${name.slice(1)}` as RouteName, path] as [
+        RouteName,
+        string,
+      ],
+  ),
+];
 
 /**
  * Finds the route a request is for by the END of its path, so the handler works under any mount
@@ -9,11 +20,9 @@ export type RouteName = keyof typeof routes;
  * path). One trailing slash is tolerated.
  * @example
  * matchRoute(new URL("https://x.test/api/facekit/verisoul/result")) // "verisoulResult"
+ * matchRoute(new URL("https://x.test/api/facekit/facesign/status")) // "facesignStatus"
  */
 export function matchRoute(url: URL): RouteName | undefined {
   const path = url.pathname.endsWith("/") ? url.pathname.slice(0, -1) : url.pathname;
-  for (const name of Object.keys(routes) as RouteName[]) {
-    if (path.endsWith(`/${routes[name]}`)) return name;
-  }
-  return undefined;
+  return table.find(([, suffix]) => path.endsWith(`/${suffix}`))?.[0];
 }

@@ -41,6 +41,25 @@ async function readCapped(request: Request, limit: number): Promise<Uint8Array> 
 const jsonType = /^application\/json\s*(;|$)/i;
 
 /**
+ * The raw bytes of a JSON request, at most `limit` (refused before or while reading): checks
+ * `content-type: application/json` first. Every failure is a `bad_request` FaceKitError. For
+ * routes that must see the exact bytes (signed webhooks).
+ * @example
+ * const raw = await readJsonBytes(request, 64 * 1024);
+ */
+export async function readJsonBytes(request: Request, limit: number): Promise<Uint8Array> {
+  if (!jsonType.test(request.headers.get("content-type") ?? "")) {
+    throw badRequest("Send the body as JSON with content-type: application/json.");
+  }
+  try {
+    return await readCapped(request, limit);
+  } catch (error) {
+    if (error instanceof FaceKitError) throw error;
+    throw badRequest("Could not read the request body.", error);
+  }
+}
+
+/**
  * Reads a small JSON body (at most {@link maxBodyBytes}, refused before parsing) and validates it
  * with `schema`. Every request must say `content-type: application/json`, even with an empty body
  * (which reads as `{}`): a cross-site HTML form or a "simple" `fetch` can only send
@@ -54,16 +73,7 @@ export async function readJsonBody<const S extends v.GenericSchema>(
   request: Request,
   schema: S,
 ): Promise<v.InferOutput<S>> {
-  if (!jsonType.test(request.headers.get("content-type") ?? "")) {
-    throw badRequest("Send the body as JSON with content-type: application/json.");
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = await readCapped(request, maxBodyBytes);
-  } catch (error) {
-    if (error instanceof FaceKitError) throw error;
-    throw badRequest("Could not read the request body.", error);
-  }
+  const bytes = await readJsonBytes(request, maxBodyBytes);
   let json: unknown = {};
   if (bytes.byteLength > 0) {
     try {

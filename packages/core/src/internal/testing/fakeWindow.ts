@@ -96,6 +96,9 @@ export function createFakeWindow(options: FakeWindowOptions = {}) {
   const opens: { url: string; target: string; features: string }[] = [];
   const navigations: { kind: "assign" | "replace"; url: string }[] = [];
   let listeners = 0;
+  const doc = new EventTarget();
+  let visibility: DocumentVisibilityState = "visible";
+  let visibilityListeners = 0;
   const win = {
     popups,
     opens,
@@ -105,6 +108,28 @@ export function createFakeWindow(options: FakeWindowOptions = {}) {
     closed: false,
     get listenerCount() {
       return listeners;
+    },
+    /** `visibilitychange` listeners currently added to `document`. */
+    get visibilityListenerCount() {
+      return visibilityListeners;
+    },
+    document: {
+      get visibilityState() {
+        return visibility;
+      },
+      addEventListener(type: "visibilitychange", listener: () => void) {
+        visibilityListeners++;
+        doc.addEventListener(type, listener);
+      },
+      removeEventListener(type: "visibilitychange", listener: () => void) {
+        visibilityListeners--;
+        doc.removeEventListener(type, listener);
+      },
+    },
+    /** Hides or shows the tab, firing `visibilitychange` as the browser does. */
+    setVisibility(state: DocumentVisibilityState) {
+      visibility = state;
+      doc.dispatchEvent(new Event("visibilitychange"));
     },
     open(url: string, name: string, features: string) {
       opens.push({ url, target: name, features });

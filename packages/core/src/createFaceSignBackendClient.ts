@@ -1,0 +1,60 @@
+/**
+ * The browser's client for the developer's FaceSign routes. A client of its own (not more methods
+ * on `createBackendClient`'s object) so bundles that only use Face Match leave it out.
+ */
+import type { BackendClientOptions } from "./createBackendClient.ts";
+import { createPost, type Json } from "./internal/createPost.ts";
+import {
+  type FaceSignSession,
+  type FaceSignStatusResponse,
+  facesignRoutes,
+} from "./protocol/index.ts";
+
+/**
+ * Calls to your backend's FaceSign routes. Failures are {@link FaceKitError}s.
+ * @example
+ * const session = await facesign.mintFaceSignSession();
+ */
+export interface FaceSignBackendClient {
+  /** POST `{endpoint}/facesign/session`: a new session with its client secret. */
+  mintFaceSignSession(signal?: AbortSignal): Promise<FaceSignSession>;
+  /** POST `{endpoint}/facesign/refresh`: a new client secret (and URL) for the same session. */
+  refreshFaceSignSession(sessionId: string, signal?: AbortSignal): Promise<FaceSignSession>;
+  /** POST `{endpoint}/facesign/status`: the status, with the summary once the session ended. */
+  getFaceSignStatus(sessionId: string, signal?: AbortSignal): Promise<FaceSignStatusResponse>;
+}
+
+const isSession = (d: Json) =>
+  typeof d?.sessionId === "string" &&
+  typeof d.clientSecret === "string" &&
+  typeof d.url === "string" &&
+  typeof d.expireAt === "number";
+
+const statuses: unknown[] = ["created", "inProgress", "complete", "incomplete"];
+
+/**
+ * Creates a {@link FaceSignBackendClient}; takes the same options as `createBackendClient`.
+ * @example
+ * const facesign = createFaceSignBackendClient({ endpoint: "/api/facekit" });
+ * const flow = createFaceSignFlow({
+ *   getSession: (signal) => facesign.mintFaceSignSession(signal),
+ *   refresh: (id, signal) => facesign.refreshFaceSignSession(id, signal),
+ *   getStatus: (id, signal) => facesign.getFaceSignStatus(id, signal),
+ * });
+ */
+export function createFaceSignBackendClient(options: BackendClientOptions): FaceSignBackendClient {
+  const post = createPost(options);
+  return {
+    mintFaceSignSession: (signal) =>
+      post<FaceSignSession>(facesignRoutes.session, {}, signal, isSession),
+    refreshFaceSignSession: (sessionId, signal) =>
+      post<FaceSignSession>(facesignRoutes.refresh, { sessionId }, signal, isSession),
+    getFaceSignStatus: (sessionId, signal) =>
+      post<FaceSignStatusResponse>(
+        facesignRoutes.status,
+        { sessionId },
+        signal,
+        (d) => typeof d?.sessionId === "string" && statuses.includes(d.status),
+      ),
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * The FaceSign hosted flow (iframe): mints a session through your backend, then watches its status
+ * there (see internal/watchFaceSign.ts) until it is complete or incomplete. The browser never
+ * decides the outcome; FaceSign's page sends no documented completion message, so the backend's
+ * status is the only signal.
+ */
+import { idleFaceSignSnapshot } from "./idleSnapshot.ts";
+import { createStore } from "./internal/createStore.ts";
+import { toFaceKitError } from "./internal/toFaceKitError.ts";
+import { type WatchHooks, watchFaceSign } from "./internal/watchFaceSign.ts";
+import type * as T from "./types.ts";
+
+const noop = () => {};
+
+/**
+ * Creates a FaceSign flow. Nothing happens until `start()`.
+ * @example
+ * const facesign = createFaceSignBackendClient({ endpoint: "/api/facekit" });
+ * const flow = createFaceSignFlow({
+ *   getSession: (signal) => facesign.mintFaceSignSession(signal),
+ *   refresh: (id, signal) => facesign.refreshFaceSignSession(id, signal),
+ *   getStatus: (id, signal) => facesign.getFaceSignStatus(id, signal),
+ * });
+ * flow.subscribe(() => {
+ *   const { status, session } = flow.getSnapshot();
+ *   if (session && (status === "ready" || status === "inProgress")) iframe.src = session.url;
+ * });
+ * flow.start();
+ */
+export function createFaceSignFlow(options: T.FaceSignFlowOptions): T.FaceSignFlow {
+  const { get, set, emit, subscribe, on, clear } = createStore<T.FaceSignSnapshot, T.FaceSignEvent>(
+    idleFaceSignSnapshot,
+  );
+  // The current attempt. Aborting `ctrl` ends it: late answers check their signal and stop.
+  let ctrl: AbortController | undefined;
+  let stop = noop;
+  let destroyed = false;
+
+  const end = () => {
+    ctrl?.abort();
+    ctrl = undefined;
+    stop();
+    stop = noop;
+  };
+  const finish: WatchHooks["finish"] = (event) => {
+    end();
+    const { type: status, ...fields } = event;
+    set({ status, ...fields });
+    emit(event);
+  };
+  const hooks: WatchHooks = {
+    emit,
+    finish,
+    progress: (status) => set({ status: status === "created" ? "ready" : status }),
+    refreshed(session) {
+      set({ session });
+      emit({ type: "secret_refreshed", sessionId: session.sessionId });
+    },
+  };
+
+  return {
+    subscribe,
+    getSnapshot: get,
+    on,
+    start() {
+      if (destroyed || ctrl) return;
+      ctrl = new AbortController();
+      const { signal } = ctrl;
+      const W = options.window ?? window;
+      set({ ...idleFaceSignSnapshot, status: "loading" });
+      emit({ type: "session_requested" });
+      options
+        .getSession(signal)
+        .then((session) => {
+          if (signal.aborted) return;
+          set({ status: "ready", session });
+          emit({ type: "session_ready", sessionId: session.sessionId });
+          stop = watchFaceSign(W, session, signal, options, hooks);
+        })
+        .catch(
+          (e: unknown) => signal.aborted || finish({ type: "failed", error: toFaceKitError(e) }),
+        );
+    },
+    cancel() {
+      if (ctrl) finish({ type: "cancelled" });
+    },
+    destroy() {
+      destroyed = true;
+      end();
+      clear();
+    },
+  };
+}

@@ -1,0 +1,113 @@
+import { FaceKitError, type FaceSignSession, type FaceSignStatus } from "../protocol/index.ts";
+import type { FaceSignEvent, FaceSignFlowOptions, FaceSignWindow } from "../types.ts";
+import { toFaceKitError } from "./toFaceKitError.ts";
+
+/** What a watch reports to its flow. */
+export interface WatchHooks {
+  emit(event: FaceSignEvent): void;
+  /** The backend's status of the session (`created` or `inProgress`) while it runs. */
+  progress(status: "created" | "inProgress"): void;
+  /** A new secret for the same session, taken while the user had not begun. */
+  refreshed(session: FaceSignSession): void;
+  /** The session ended (`complete`/`incomplete` answer) or polling gave up (`failed`). */
+  finish(event: Extract<FaceSignEvent, { type: "completed" | "cancelled" | "failed" }>): void;
+}
+
+/**
+ * Polls the status of `session` while the page is visible (paused while hidden, at once when it
+ * shows again), every `pollIntervalMs` growing x1.5 to 15 s (back to the start on a new status).
+ * While the backend still says `created`, the secret is refreshed `refreshMarginMs` before it
+ * expires, and swapped in only if a second look still says `created`: once the user has begun,
+ * never. `rate_limited` waits `retryAfter`; `network`/`vendor_unavailable` are retried 3 times.
+ * Never two requests at once. Returns the function that stops it (the flow also aborts `signal`).
+ * @example
+ * const stop = watchFaceSign(window, session, signal, options, hooks);
+ */
+export function watchFaceSign(
+  W: FaceSignWindow,
+  session: FaceSignSession,
+  signal: AbortSignal,
+  options: Pick<
+    FaceSignFlowOptions,
+    "getStatus" | "refresh" | "pollIntervalMs" | "refreshMarginMs"
+  >,
+  hooks: WatchHooks,
+): () => void {
+  const { getStatus, refresh, pollIntervalMs: base = 2000, refreshMarginMs = 60_000 } = options;
+  const { sessionId } = session;
+  const doc = W.document;
+  let timer: number | undefined;
+  let delay = base;
+  let failures = 0;
+  let busy = false;
+  let notBefore = 0; // rate limited until then
+  let last: FaceSignStatus = "created";
+  let begun = false; // sticky: once the user began, the page is never reloaded
+  let expireAt = session.expireAt;
+
+  const refreshIn = () => expireAt - refreshMarginMs - Date.now();
+  const schedule = (ms: number) => {
+    W.clearTimeout(timer);
+    timer = undefined;
+    if (doc.visibilityState === "hidden" || signal.aborted) return;
+    timer = W.setTimeout(check, Math.max(ms, notBefore - Date.now(), 0));
+  };
+  const next = () => {
+    // A session not yet begun is looked at again by the time its secret needs refreshing.
+    schedule(begun ? delay : Math.min(delay, refreshIn()));
+    delay = Math.min(delay * 1.5, 15_000);
+  };
+
+  async function check() {
+    if (busy || signal.aborted) return;
+    busy = true;
+    try {
+      let res = await getStatus(sessionId, signal);
+      if (res.status === "created" && !begun && refreshIn() <= 0) {
+        const fresh = await refresh(sessionId, signal);
+        if (fresh.sessionId !== sessionId) {
+          throw new FaceKitError("internal", "The refresh route answered another session");
+        }
+        res = await getStatus(sessionId, signal);
+        if (res.status === "created" && !signal.aborted) {
+          expireAt = fresh.expireAt;
+          hooks.refreshed(fresh);
+        }
+      }
+      if (signal.aborted) return;
+      busy = false;
+      failures = 0;
+      const { status } = res;
+      begun ||= status !== "created";
+      if (status !== last) {
+        last = status;
+        delay = base;
+        hooks.emit({ type: "status_changed", sessionId, status });
+      }
+      if (status === "complete") hooks.finish({ type: "completed", summary: res.summary ?? null });
+      else if (status === "incomplete") hooks.finish({ type: "cancelled" });
+      else {
+        hooks.progress(status);
+        next();
+      }
+    } catch (e) {
+      if (signal.aborted) return;
+      busy = false;
+      const error = toFaceKitError(e);
+      const { code, retryAfter } = error;
+      if (code === "rate_limited") {
+        notBefore = Date.now() + (retryAfter ?? 0) * 1000;
+        next();
+      } else if ((code === "network" || code === "vendor_unavailable") && ++failures < 4) next();
+      else hooks.finish({ type: "failed", error });
+    }
+  }
+
+  const onVisibility = () => schedule(0); // hidden: clears the timer; visible: looks at once
+  doc.addEventListener("visibilitychange", onVisibility);
+  next();
+  return () => {
+    W.clearTimeout(timer);
+    doc.removeEventListener("visibilitychange", onVisibility);
+  };
+}

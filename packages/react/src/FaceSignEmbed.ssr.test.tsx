@@ -1,0 +1,28 @@
+// @vitest-environment node
+import { renderToString } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { FaceKitProvider } from "./FaceKitProvider.tsx";
+import { FaceSignEmbed } from "./FaceSignEmbed.tsx";
+
+describe("server rendering", () => {
+  it("renders the embed's loading state with no window", () => {
+    expect(typeof window).toBe("undefined");
+    const html = renderToString(
+      <FaceKitProvider endpoint="/api/facekit">
+        <FaceSignEmbed className="verify" />
+      </FaceKitProvider>,
+    );
+    expect(html).toBe(
+      '<div class="verify" data-state="idle"><output>Loading verification…</output></div>',
+    );
+  });
+
+  it("renders children when not starting on its own", () => {
+    const html = renderToString(
+      <FaceKitProvider endpoint="/api/facekit">
+        <FaceSignEmbed autoStart={false}>Verify later</FaceSignEmbed>
+      </FaceKitProvider>,
+    );
+    expect(html).toBe('<div data-state="idle">Verify later</div>');
+  });
+});

@@ -1,0 +1,155 @@
+/**
+ * Test-only: a FaceKit server with FaceSign configured against the in-process FaceSign simulator
+ * (API, hosted page and signed webhooks), with helpers to play the browser and the person.
+ */
+import type {
+  ErrorBody,
+  FaceKitError,
+  FaceSignNode,
+  FaceSignSession,
+} from "@facekit/core/protocol";
+import { createFaceSignSimulator, defaultFaceSignKey } from "@facekit/simulator";
+import { createFaceKitServer } from "../createFaceKitServer.ts";
+import type { AuthorizeResult, FaceKitServer, FaceSignConfig } from "../types.ts";
+import { testSecret } from "./createServerHarness.ts";
+
+/** The webhook secret both sides use in tests (the simulator's default). */
+export const testWebhookSecret = "whsec_facekit_simulator";
+/** Where the simulator delivers webhooks (routed in-process to the server). */
+export const testWebhookUrl = "https://shop.example/api/facekit/facesign/webhook";
+
+/** start -> conversation -> liveness -> end. */
+export const testFlow: FaceSignNode[] = [
+  { id: "start", type: "start", outcome: "hello" },
+  {
+    id: "hello",
+    type: "conversation",
+    prompt: "Say: Hi, I am your simulated agent.",
+    outcomes: [{ id: "o1", condition: "", targetNodeId: "live" }],
+  },
+  {
+    id: "live",
+    type: "liveness_detection",
+    outcomes: {
+      livenessDetected: "end",
+      deepfakeDetected: "end",
+      noFace: "end",
+      inconclusive: "end",
+    },
+  },
+  { id: "end", type: "end" },
+];
+
+/** A hosted page as the person's browser sees it. */
+export interface HostedPage {
+  status: number;
+  html: string;
+  /** The node the step form is for; null on message pages (finished, refused). */
+  node: string | null;
+}
+
+type Answer = { status: number; body: Record<string, unknown> & Partial<ErrorBody> };
+
+/**
+ * A fresh simulator and server for one test, signed in as `acct-1`.
+ * @example
+ * const t = createFaceSignHarness({ expose: ["transcript"] });
+ * const session = await t.mint();
+ */
+export function createFaceSignHarness(
+  facesign: Partial<FaceSignConfig> = {},
+  options: { webhooks?: boolean } = {},
+) {
+  const deliveries: Promise<Response>[] = [];
+  let server: FaceKitServer | undefined;
+  const sim = createFaceSignSimulator({
+    appOrigin: "https://session.facesign.test",
+    ...(options.webhooks === false ? {} : { webhookUrl: testWebhookUrl }),
+    fetch: (input, init) => {
+      const delivered = (server as FaceKitServer).handle(new Request(input, init));
+      deliveries.push(delivered);
+      return delivered;
+    },
+  });
+  const fetch: typeof globalThis.fetch = (input, init) => sim.api(new Request(input, init));
+  const auth: { current: AuthorizeResult | null } = { current: { accountId: "acct-1" } };
+  const reported: FaceKitError[] = [];
+  server = createFaceKitServer({
+    secret: testSecret,
+    authorize: () => auth.current,
+    facesign: {
+      apiKey: defaultFaceSignKey,
+      fetch,
+      session: { flow: testFlow, langs: ["en"] },
+      webhookSecret: testWebhookSecret,
+      ...facesign,
+    },
+    onError: (error) => reported.push(error),
+  });
+  const handle = server.handle;
+  const post = (path: string, body: unknown = {}, init: RequestInit = {}) =>
+    handle(
+      new Request(`https://shop.example/api/facekit/${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+        ...init,
+      }),
+    );
+  const answer = async (response: Response): Promise<Answer> => ({
+    status: response.status,
+    body: await response.json(),
+  });
+  const page = async (response: Response): Promise<HostedPage> => {
+    const html = await response.text();
+    const node = /name="node" value="([^"]*)"/.exec(html)?.[1] ?? null;
+    return { status: response.status, html, node };
+  };
+  const open = async (url: string) => page(await sim.app(new Request(url)));
+  const step = async (url: string, node: string, choice: string): Promise<HostedPage> => {
+    const cs = new URL(url).searchParams.get("cs") ?? "";
+    const body = new URLSearchParams({ cs, node, choice });
+    const res = await sim.app(new Request(new URL("/step", url), { method: "POST", body }));
+    if (res.status !== 303) return page(res);
+    return open(new URL(res.headers.get("location") ?? "/", url).toString());
+  };
+  return {
+    sim,
+    server,
+    auth,
+    reported,
+    deliveries,
+    fetch,
+    post,
+    /** The session route; throws unless 200. */
+    async mint(body: unknown = {}): Promise<FaceSignSession> {
+      const response = await post("facesign/session", body);
+      if (response.status !== 200) throw new Error(`mint failed: ${await response.text()}`);
+      return (await response.json()) as FaceSignSession;
+    },
+    status: async (sessionId: string) => answer(await post("facesign/status", { sessionId })),
+    refresh: async (sessionId: string) => answer(await post("facesign/refresh", { sessionId })),
+    open,
+    step,
+    /** Opens the page and takes outcome 0 until the flow ends (`complete`), or leaves (`incomplete`). */
+    async walk(url: string, how: "complete" | "leave" = "complete"): Promise<HostedPage> {
+      let current = await open(url);
+      while (current.node !== null) {
+        current = await step(url, current.node, how === "leave" ? "leave" : "0");
+      }
+      return current;
+    },
+    /** Waits until every webhook sent so far was handled. */
+    async settle(): Promise<Response[]> {
+      let seen = -1;
+      while (seen !== deliveries.length) {
+        seen = deliveries.length;
+        await Promise.all(deliveries);
+        await new Promise((resolve) => setTimeout(resolve, 10)); // signing happens off the main thread
+      }
+      return Promise.all(deliveries);
+    },
+    /** `GET /sessions/{id}` calls the simulator saw. */
+    vendorGets: (sessionId: string) => sim.stats().byPath[`/sessions/${sessionId}`] ?? 0,
+  };
+}

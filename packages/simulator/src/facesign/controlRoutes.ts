@@ -1,0 +1,42 @@
+import { jsonResponse, readJsonObject } from "../internal/jsonResponse.ts";
+import { preflight, withCors } from "../internal/withCors.ts";
+import type { FaceSignContext } from "./createFaceSignContext.ts";
+import { facesignError } from "./facesignError.ts";
+import { parseFaceSignScenarioPatch } from "./scenario.ts";
+
+/** Path prefix of the control routes on the API origin. */
+export const controlPrefix = "/__simulator/";
+
+async function route(ctx: FaceSignContext, req: Request, path: string): Promise<Response> {
+  const action = `${req.method} ${path}`;
+  if (action === "GET scenario") return jsonResponse(ctx.scenario);
+  if (action === "POST scenario") {
+    const parsed = parseFaceSignScenarioPatch(await readJsonObject(req));
+    if (!parsed.ok) return facesignError(400, "validation_error", parsed.message);
+    return jsonResponse(ctx.setScenario(parsed.patch));
+  }
+  if (action === "POST reset") {
+    ctx.reset();
+    return jsonResponse({ ok: true });
+  }
+  if (action === "GET stats") return jsonResponse(ctx.stats());
+  const session = /^GET sessions\/([^/]+)$/.exec(action);
+  if (session?.[1]) {
+    const found = ctx.sessions.get(decodeURIComponent(session[1]));
+    return found
+      ? jsonResponse({ ...found.session, currentNodeId: found.currentNodeId })
+      : facesignError(404, "not_found_error", "Session not found");
+  }
+  return facesignError(404, "not_found_error", `Cannot ${req.method} ${controlPrefix}${path}`);
+}
+
+/**
+ * The simulator's own routes (no API key, CORS for any origin): `GET|POST /__simulator/scenario`,
+ * `POST /__simulator/reset`, `GET /__simulator/stats`, `GET /__simulator/sessions/{id}`.
+ * @example
+ * await fetch(`${apiUrl}/__simulator/scenario`, { method: "POST", body: '{"latencyMs":200}' });
+ */
+export async function controlRoutes(ctx: FaceSignContext, req: Request, url: URL) {
+  if (req.method === "OPTIONS") return preflight();
+  return withCors(await route(ctx, req, url.pathname.slice(controlPrefix.length)));
+}
