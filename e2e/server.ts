@@ -7,16 +7,22 @@ import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import { createFaceKitHandler } from "@facekit/server";
 import { toNodeHandler } from "@facekit/server/node";
-import { defaultVerisoulKey } from "@facekit/simulator";
+import { defaultFaceSignKey, defaultVerisoulKey } from "@facekit/simulator";
 import { startSimulators } from "@facekit/simulator/node";
 import { createServer as createViteServer } from "vite";
 import { sourceResolve } from "../vite.shared.ts";
-import { e2ePorts } from "./ports.ts";
+import { e2ePorts, facesignWebhookSecret } from "./ports.ts";
 
 const appOrigin = `http://localhost:${e2ePorts.app}`;
 const simulators = await startSimulators({
   verisoulApiPort: e2ePorts.verisoulApi,
   verisoulAppPort: e2ePorts.verisoulApp,
+  facesignApiPort: e2ePorts.facesignApi,
+  facesignAppPort: e2ePorts.facesignApp,
+  facesign: {
+    webhookUrl: `${appOrigin}/api/facekit/facesign/webhook`,
+    webhookSecret: facesignWebhookSecret,
+  },
 });
 
 /** What the backend learned through onResult, per account: the source of truth for decisions. */
@@ -39,6 +45,35 @@ const facekit = toNodeHandler(
     },
     onResult: ({ accountId, verdict }) => {
       verdicts.set(accountId, [...(verdicts.get(accountId) ?? []), verdict]);
+    },
+    facesign: {
+      apiKey: defaultFaceSignKey,
+      baseUrl: simulators.facesign.apiUrl,
+      webhookSecret: facesignWebhookSecret,
+      // The flow is the server's choice, never the browser's.
+      session: {
+        langs: ["en", "fr"],
+        flow: [
+          { id: "start", type: "start", outcome: "hello" },
+          {
+            id: "hello",
+            type: "conversation",
+            prompt: "Say: Hello, I will check that you are a real person.",
+            outcomes: [{ id: "next", condition: "", targetNodeId: "live" }],
+          },
+          {
+            id: "live",
+            type: "liveness_detection",
+            outcomes: {
+              livenessDetected: "end",
+              deepfakeDetected: "end",
+              noFace: "end",
+              inconclusive: "end",
+            },
+          },
+          { id: "end", type: "end" },
+        ],
+      },
     },
     verisoul: {
       apiKey: defaultVerisoulKey,

@@ -1,0 +1,71 @@
+/**
+ * <FaceSignEmbed> end to end in Chromium: the hosted FaceSign page (simulator, its own origin)
+ * in a real cross-origin iframe; status from the harness backend, which FaceSign's signed
+ * webhooks keep current.
+ */
+import type { Page } from "@playwright/test";
+import { expect, finalCallback, test } from "./fixtures.ts";
+import { e2ePorts } from "./ports.ts";
+
+const facesignApp = `http://127.0.0.1:${e2ePorts.facesignApp}`;
+
+/** The embedded hosted page, once it has loaded from FaceSign's origin. */
+async function embedded(page: Page) {
+  await page.goto("/facesign.html");
+  const iframe = page.locator("iframe");
+  await expect(iframe).toHaveAttribute("title", "FaceSign verification");
+  await expect(iframe).toHaveAttribute("allow", /camera/);
+  await expect(iframe).toHaveAttribute("src", new RegExp(`^${facesignApp}/\\?cs=cs`));
+  return page.frameLocator("iframe");
+}
+
+test("a full session in the iframe ends complete, with the summary from the backend", async ({
+  page,
+}) => {
+  const frame = await embedded(page);
+  await frame.locator("button.primary").click(); // the conversation
+  await frame.getByRole("button", { name: "livenessDetected" }).click();
+  const done = await finalCallback(page);
+  expect(done).toMatchObject({
+    callback: "complete",
+    summary: { status: "complete", isVerified: true, livenessDetected: true },
+  });
+  // The default summary carries no transcript or media.
+  expect(JSON.stringify(done)).not.toContain("transcript");
+  await expect(page.locator("iframe")).toHaveCount(0);
+});
+
+test("leaving the session ends incomplete -> onCancel", async ({ page }) => {
+  const frame = await embedded(page);
+  await frame.getByRole("button", { name: "Leave" }).click();
+  expect(await finalCallback(page)).toEqual({ callback: "cancel" });
+});
+
+test("the webhook route refuses a bad or missing signature", async ({ request }) => {
+  const body = JSON.stringify({
+    id: "evt_1",
+    type: "session.status",
+    createdAt: Date.now(),
+    sessionId: "x",
+  });
+  const url = "/api/facekit/facesign/webhook";
+  const headers = { "content-type": "application/json" };
+  const missing = await request.post(url, { data: body, headers });
+  expect(missing.status()).toBe(401);
+  const forged = await request.post(url, {
+    data: body,
+    headers: { ...headers, "x-facesign-signature": "0".repeat(64) },
+  });
+  expect(forged.status()).toBe(401);
+});
+
+test("unmounting mid-session leaves no polling behind", async ({ page }) => {
+  await embedded(page);
+  const polls: string[] = [];
+  page.on("request", (r) => r.url().includes("/facesign/status") && polls.push(r.url()));
+  await page.getByRole("button", { name: "Unmount" }).click();
+  await expect(page.locator("iframe")).toHaveCount(0);
+  const after = polls.length;
+  await page.waitForTimeout(1500);
+  expect(polls.length).toBe(after);
+});
