@@ -4,7 +4,7 @@
  * webhooks keep current.
  */
 import type { Page } from "@playwright/test";
-import { expect, finalCallback, test } from "./fixtures.ts";
+import { expect, finalCallback, setFaceSignScenario, test } from "./fixtures.ts";
 import { e2ePorts } from "./ports.ts";
 
 const facesignApp = `http://127.0.0.1:${e2ePorts.facesignApp}`;
@@ -68,4 +68,29 @@ test("unmounting mid-session leaves no polling behind", async ({ page }) => {
   const after = polls.length;
   await page.waitForTimeout(1500);
   expect(polls.length).toBe(after);
+});
+
+for (const [status, code] of [
+  [429, "rate_limited"],
+  [503, "vendor_unavailable"],
+] as const) {
+  test(`FaceSign answers ${status} when creating the session -> ${code}, with a way to retry`, async ({
+    page,
+  }) => {
+    await setFaceSignScenario({ failNext: { status, count: 1 } });
+    await page.goto("/facesign.html");
+    expect(await finalCallback(page)).toEqual({ callback: "error", code });
+    await expect(page.getByRole("alert")).toBeVisible();
+    await page.getByRole("button", { name: "Try again" }).click();
+    await expect(page.locator("iframe")).toHaveAttribute("src", new RegExp(`^${facesignApp}/`));
+  });
+}
+
+test("an invalid flow in the server config surfaces as a clear error, not a broken iframe", async ({
+  page,
+}) => {
+  await page.goto("/facesign.html?endpoint=/api/misconfigured");
+  expect(await finalCallback(page)).toEqual({ callback: "error", code: "vendor_misconfigured" });
+  await expect(page.getByRole("alert")).toContainText(/end/i);
+  await expect(page.locator("iframe")).toHaveCount(0);
 });

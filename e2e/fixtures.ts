@@ -18,6 +18,18 @@ export async function setScenario(patch: Record<string, unknown>): Promise<void>
   expect(response.ok).toBe(true);
 }
 
+/** Changes the FaceSign simulator's scenario (latency, failNext, secretTtlMs). */
+export async function setFaceSignScenario(patch: Record<string, unknown>): Promise<void> {
+  const api = `http://127.0.0.1:${e2ePorts.facesignApi}/__simulator`;
+  await fetch(`${api}/reset`, { method: "POST" });
+  const response = await fetch(`${api}/scenario`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(patch),
+  });
+  expect(response.ok).toBe(true);
+}
+
 /** Number of vendor API calls the simulator has seen. */
 export async function vendorCalls(): Promise<Record<string, number>> {
   const response = await fetch(`${simulatorApi}/__simulator/stats`);

@@ -95,8 +95,25 @@ const vite = await createViteServer({
   logLevel: "warn",
 });
 
+/** A backend whose FaceSign flow is invalid (no end node): FaceSign refuses it with a 400. */
+const misconfigured = toNodeHandler(
+  createFaceKitHandler({
+    secret: "e2e-secret-that-is-at-least-32-characters-long",
+    authorize: (request) => {
+      const accountId = cookie(request, "account");
+      return accountId ? { accountId } : null;
+    },
+    facesign: {
+      apiKey: defaultFaceSignKey,
+      baseUrl: simulators.facesign.apiUrl,
+      session: { flow: [{ id: "start", type: "start", outcome: "start" }] },
+    },
+  }),
+);
+
 createServer((req, res) => {
   if (req.url === "/health") res.end("ok");
+  else if (req.url?.startsWith("/api/misconfigured/")) misconfigured(req, res);
   else if (req.url?.startsWith("/__test/verdicts/")) {
     const account = decodeURIComponent(req.url.slice("/__test/verdicts/".length));
     res.setHeader("content-type", "application/json");

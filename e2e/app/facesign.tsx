@@ -31,7 +31,9 @@ const root = document.getElementById("root");
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <FaceKitProvider endpoint="/api/facekit">
+      <FaceKitProvider
+        endpoint={new URLSearchParams(location.search).get("endpoint") ?? "/api/facekit"}
+      >
         <Harness />
       </FaceKitProvider>
     </StrictMode>,
