@@ -3,8 +3,10 @@
  * backend (built with @facekit/server, as a customer would) on Storybook's own dev server at
  * /api/facekit, plus the callback page the hosted flow returns to. Used by `storybook dev` and by
  * the story tests (Vitest browser mode runs the same Vite config). The workspace packages are
- * loaded through Vite's SSR loader so they resolve to source with no build.
+ * loaded through Vite's SSR loader so they resolve to source with no build. FaceSign's simulator
+ * sends its signed status webhooks back to this backend (the origin of the first request).
  */
+import type { FaceSignNode } from "@facekit/core/protocol";
 import type * as FaceKitServer from "@facekit/server";
 import type * as FaceKitNode from "@facekit/server/node";
 import type * as Simulator from "@facekit/simulator";
@@ -14,18 +16,46 @@ import type { Plugin, ViteDevServer } from "vite";
 /** Where a story finds the simulators (GET, JSON). */
 export const storyConfigPath = "/__facekit-story/config";
 const callbackPath = "/__facekit-story/callback.html";
+const webhookSecret = "whsec_storybook_only";
+
+/** start -> conversation -> liveness -> end: the smallest flow that shows FaceSign's steps. */
+const faceSignFlow = [
+  { id: "start", type: "start", outcome: "hello" },
+  {
+    id: "hello",
+    type: "conversation",
+    prompt: "Say: Hello, I will check that you are a real person.",
+    outcomes: [{ id: "next", condition: "", targetNodeId: "live" }],
+  },
+  {
+    id: "live",
+    type: "liveness_detection",
+    outcomes: {
+      livenessDetected: "end",
+      deepfakeDetected: "end",
+      noFace: "end",
+      inconclusive: "end",
+    },
+  },
+  { id: "end", type: "end" },
+] satisfies FaceSignNode[];
 const loopbackHost = /^(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/;
 
 const callbackHtml = `<!doctype html><html lang="en"><head><meta charset="UTF-8"><title>FaceKit callback</title></head>
 <body><p>Finishing verification…</p><script type="module" src="/.storybook/storyCallback.ts"></script></body></html>`;
 
-async function startBackend(server: ViteDevServer) {
+async function startBackend(server: ViteDevServer, firstOrigin: string) {
   const load = <T>(id: string) => server.ssrLoadModule(id) as Promise<T>;
   const { createFaceKitHandler } = await load<typeof FaceKitServer>("@facekit/server");
   const { toNodeHandler } = await load<typeof FaceKitNode>("@facekit/server/node");
-  const { defaultVerisoulKey } = await load<typeof Simulator>("@facekit/simulator");
+  const { defaultFaceSignKey, defaultVerisoulKey } =
+    await load<typeof Simulator>("@facekit/simulator");
   const { startSimulators } = await load<typeof SimulatorNode>("@facekit/simulator/node");
-  const simulators = await startSimulators({ verisoulApiPort: 0, verisoulAppPort: 0 });
+  const simulators = await startSimulators({
+    verisoulApiPort: 0,
+    verisoulAppPort: 0,
+    facesign: { webhookUrl: `${firstOrigin}/api/facekit/facesign/webhook`, webhookSecret },
+  });
   server.httpServer?.once("close", () => void simulators.close());
   const handlers = new Map<string, ReturnType<typeof toNodeHandler>>();
   return {
@@ -43,6 +73,12 @@ async function startBackend(server: ViteDevServer) {
               apiBaseUrl: simulators.verisoul.apiUrl,
               appBaseUrl: simulators.verisoul.appUrl,
               redirectUrl: `${origin}${callbackPath}`,
+            },
+            facesign: {
+              apiKey: defaultFaceSignKey,
+              baseUrl: simulators.facesign.apiUrl,
+              webhookSecret,
+              session: { langs: ["en"], flow: faceSignFlow },
             },
           }),
         );
@@ -68,13 +104,18 @@ export function facekitStoryBackend(): Plugin {
           res.statusCode = 403;
           return res.end("Storybook's FaceKit backend answers on localhost only.");
         }
-        backend ??= startBackend(server);
+        backend ??= startBackend(server, `http://${host}`);
         const { simulators, handler } = await backend;
         if (url.startsWith("/api/facekit/")) return handler(`http://${host}`)(req, res, next);
         if (url === storyConfigPath) {
-          const { apiUrl, appUrl } = simulators.verisoul;
+          const { verisoul, facesign } = simulators;
           res.setHeader("content-type", "application/json");
-          return res.end(JSON.stringify({ verisoul: { apiUrl, appUrl } }));
+          return res.end(
+            JSON.stringify({
+              verisoul: { apiUrl: verisoul.apiUrl, appUrl: verisoul.appUrl },
+              facesign: { apiUrl: facesign.apiUrl, appUrl: facesign.appUrl },
+            }),
+          );
         }
         if (url.startsWith(callbackPath)) {
           res.setHeader("content-type", "text/html");

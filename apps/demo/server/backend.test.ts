@@ -1,15 +1,33 @@
 /**
- * The demo's backend end to end in-process: account cookie, FaceKit routes, the Verisoul
- * simulator's handlers standing in for the vendor, and the verdict recorded by onResult.
+ * The demo's backend end to end in-process: account cookie, FaceKit routes, the Verisoul and
+ * FaceSign simulators' handlers standing in for the vendors, and the verdicts the backend records.
  */
-import { createVerisoulSimulator, defaultVerisoulKey } from "@facekit/simulator";
-import { describe, expect, it } from "vitest";
+import {
+  createFaceSignSimulator,
+  createVerisoulSimulator,
+  defaultFaceSignKey,
+  defaultVerisoulKey,
+} from "@facekit/simulator";
+import { describe, expect, it, vi } from "vitest";
 import { createDemoBackend } from "./backend.ts";
 
 const app = "http://demo.test";
+const facesignApp = "http://facesign-app.test";
+const webhookSecret = "whsec_demo_test";
 
 function setup() {
   const sim = createVerisoulSimulator();
+  const webhooks: number[] = [];
+  const facesign = createFaceSignSimulator({
+    appOrigin: facesignApp,
+    webhookUrl: `${app}/api/facekit/facesign/webhook`,
+    webhookSecret,
+    fetch: async (input, init) => {
+      const response = await backend(new Request(input, init));
+      webhooks.push(response.status);
+      return response;
+    },
+  });
   const backend = createDemoBackend({
     appOrigin: app,
     secret: "demo-test-secret-that-is-long-enough-32",
@@ -18,6 +36,12 @@ function setup() {
       apiBaseUrl: "http://verisoul-api.test",
       appBaseUrl: "http://verisoul-app.test",
       fetch: (input, init) => sim.api(new Request(input, init)),
+    },
+    facesign: {
+      apiKey: defaultFaceSignKey,
+      baseUrl: "http://facesign-api.test",
+      webhookSecret,
+      fetch: (input, init) => facesign.api(new Request(input, init)),
     },
   });
   let cookie = "";
@@ -47,7 +71,22 @@ function setup() {
     );
     return new URL(done.headers.get("location") ?? "");
   };
-  return { call, capture };
+  /** What the person does in the FaceSign iframe: open the page, then press one button per step. */
+  const walk = async (url: string, choices: string[]) => {
+    const cs = new URL(url).searchParams.get("cs") ?? "";
+    let page = await (await facesign.app(new Request(url))).text();
+    for (const choice of choices) {
+      const node = /name="node" value="([^"]*)"/.exec(page)?.[1] ?? "";
+      const form = new URLSearchParams({ cs, node, choice });
+      const res = await facesign.app(
+        new Request(`${facesignApp}/step`, { method: "POST", body: form }),
+      );
+      const next = res.headers.get("location");
+      page = await (next ? await facesign.app(new Request(`${facesignApp}${next}`)) : res).text();
+    }
+    return page;
+  };
+  return { call, capture, walk, webhooks };
 }
 
 describe("demo backend", () => {
@@ -83,6 +122,58 @@ describe("demo backend", () => {
     expect((await call("/api/account")).body.faceCheck).toMatchObject({
       decision: "Real",
       enrolled: true,
+    });
+  });
+
+  it("runs a FaceSign session with the server's flow and records FaceSign's answer", async () => {
+    const { call, walk, webhooks } = setup();
+    await call("/api/account", { name: "Grace", email: "grace@example.com" });
+    const session = await call("/api/facekit/facesign/session", { flow: [] }); // body ignored
+    expect(session.status).toBe(200);
+    const { sessionId, url } = session.body as { sessionId: string; url: string };
+    expect(new URL(url).origin).toBe(facesignApp);
+
+    const pending = await call("/api/facekit/facesign/status", { sessionId });
+    expect(pending.body).toMatchObject({ sessionId, status: "created" });
+
+    const done = await walk(url, ["0", "0"]); // greeting -> liveness -> livenessDetected
+    expect(done).toContain("Verification complete");
+    await vi.waitFor(() => expect(webhooks).toEqual([200, 200])); // inProgress, complete
+
+    const status = await call("/api/facekit/facesign/status", { sessionId });
+    expect(status.body).toMatchObject({
+      sessionId,
+      status: "complete",
+      summary: { status: "complete", isVerified: true, livenessDetected: true },
+    });
+
+    expect((await call("/api/account")).body.faceCheck).toBeUndefined();
+    const recorded = await call("/api/account/facesign-check", {});
+    expect(recorded.status).toBe(200);
+    expect((await call("/api/account")).body.faceCheck).toMatchObject({
+      vendor: "facesign",
+      decision: "Verified",
+    });
+  });
+
+  it("records a FaceSign session the person left as such, and refuses strangers", async () => {
+    const { call, walk, webhooks } = setup();
+    expect((await call("/api/account/facesign-check", {})).status).toBe(401);
+    await call("/api/account", { name: "Alan", email: "alan@example.com" });
+    expect((await call("/api/account/facesign-check", {})).status).toBe(409); // nothing finished
+    const { sessionId, url } = (await call("/api/facekit/facesign/session", {})).body as {
+      sessionId: string;
+      url: string;
+    };
+    await walk(url, ["leave"]);
+    // The webhook refreshes the status cache (without it, a poll within 2 s still says created).
+    await vi.waitFor(() => expect(webhooks).toEqual([200, 200]));
+    const status = await call("/api/facekit/facesign/status", { sessionId });
+    expect(status.body).toMatchObject({ status: "incomplete" });
+    await call("/api/account/facesign-check", {});
+    expect((await call("/api/account")).body.faceCheck).toMatchObject({
+      vendor: "facesign",
+      decision: "Left",
     });
   });
 });

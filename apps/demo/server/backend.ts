@@ -2,7 +2,8 @@
  * The demo's backend, written the way a customer would: a tiny account API (cookie session) and
  * FaceKit's handler mounted at /api/facekit. Web-standard `Request -> Response`.
  */
-import { createFaceKitHandler } from "@facekit/server";
+import type { FaceSignNode } from "@facekit/core/protocol";
+import { createFaceKitHandler, createFaceSignClient } from "@facekit/server";
 
 export interface DemoBackendOptions {
   /** Public origin of the app, e.g. http://localhost:5173 (the callback page lives there). */
@@ -17,15 +18,57 @@ export interface DemoBackendOptions {
     /** Tests route vendor calls to the in-process simulator. */
     fetch?: typeof fetch;
   };
+  facesign: {
+    apiKey: string;
+    /** Default `https://api.facesign.ai`; the simulator's API URL in development. */
+    baseUrl?: string;
+    /** Enables `/api/facekit/facesign/webhook` (FaceSign's signed status doorbell). */
+    webhookSecret?: string;
+    /** Tests route vendor calls to the in-process simulator. */
+    fetch?: typeof fetch;
+  };
 }
+
+/** Our FaceSign flow: a greeting, then a liveness check. The server chooses it, never the page. */
+export const demoFaceSignFlow: FaceSignNode[] = [
+  { id: "start", type: "start", outcome: "hello" },
+  {
+    id: "hello",
+    type: "conversation",
+    prompt: "Say: Hi, I am Acme's assistant. I will check that you are a real person.",
+    outcomes: [{ id: "next", condition: "", targetNodeId: "live" }],
+  },
+  {
+    id: "live",
+    type: "liveness_detection",
+    outcomes: {
+      livenessDetected: "end",
+      deepfakeDetected: "end",
+      noFace: "end",
+      inconclusive: "end",
+    },
+  },
+  { id: "end", type: "end" },
+];
 
 const cookieName = "demo_account";
 
-/** What the demo keeps per account; `faceCheck` is written only by the backend's onResult. */
+/** A face check as the backend recorded it from the vendor's answer. */
+export interface DemoFaceCheck {
+  vendor: "verisoul" | "facesign";
+  decision: string;
+  /** Verisoul only. */
+  enrolled?: boolean;
+  /** Verisoul only: other accounts with the same face. */
+  linkedAccounts?: number;
+  checkedAt: string;
+}
+
+/** What the demo keeps per account; `faceCheck` is written only from the vendor's answer. */
 interface DemoAccount {
   name: string;
   email: string;
-  faceCheck?: { decision: string; enrolled: boolean; linkedAccounts: number; checkedAt: string };
+  faceCheck?: DemoFaceCheck;
 }
 
 function accountFrom(request: Request): string | null {
@@ -51,11 +94,16 @@ export function createDemoBackend(
       lng: "en",
       enroll: true,
     },
+    facesign: {
+      ...options.facesign,
+      session: { langs: ["en"], flow: demoFaceSignFlow },
+    },
     // The decision is recorded here, from the vendor's answer, never from the browser.
     onResult: ({ accountId, result }) => {
       const account = accounts.get(accountId);
       if (!account) return;
       account.faceCheck = {
+        vendor: "verisoul",
         decision: result.decision,
         enrolled: result.enrolled === true,
         linkedAccounts: result.linkedAccounts,
@@ -64,9 +112,46 @@ export function createDemoBackend(
     },
   });
 
+  const facesign = createFaceSignClient(options.facesign);
+
+  /**
+   * FaceSign has no server-side result hook in FaceKit, so after the embed reports the end, the
+   * page asks us to record it and we ask FaceSign (never the browser) for the account's latest
+   * finished session.
+   */
+  async function recordFaceSign(accountId: string, account: DemoAccount): Promise<Response> {
+    const { sessions } = await facesign.listSessions({
+      clientReferenceId: accountId,
+      status: ["complete", "incomplete"],
+      sortBy: "finishedAt",
+      sortOrder: "desc",
+      limit: 1,
+    });
+    const session = sessions[0];
+    if (!session) return Response.json({ error: "No finished FaceSign session." }, { status: 409 });
+    const verified = session.status === "complete" && session.report?.isVerified === true;
+    account.faceCheck = {
+      vendor: "facesign",
+      decision: session.status === "complete" ? (verified ? "Verified" : "Not verified") : "Left",
+      checkedAt: new Date().toISOString(),
+    };
+    return Response.json({ id: accountId, ...account });
+  }
+
   return async (request) => {
     const { pathname } = new URL(request.url);
     if (pathname.startsWith("/api/facekit/")) return facekit(request);
+    if (pathname === "/api/account/facesign-check" && request.method === "POST") {
+      const id = accountFrom(request);
+      const account = id ? accounts.get(id) : undefined;
+      // JSON only, so a cross-site form cannot trigger it.
+      const json = request.headers.get("content-type")?.startsWith("application/json");
+      if (!id || !account || !json)
+        return Response.json({ error: "Sign up first." }, { status: 401 });
+      return recordFaceSign(id, account).catch(() =>
+        Response.json({ error: "Could not reach FaceSign. Try again." }, { status: 502 }),
+      );
+    }
     if (pathname === "/api/account" && request.method === "POST") {
       const body = (await request.json().catch(() => null)) as {
         name?: unknown;

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import { toNodeHandler } from "@facekit/server/node";
-import { defaultVerisoulKey } from "@facekit/simulator";
+import { defaultFaceSignKey, defaultVerisoulKey } from "@facekit/simulator";
 import { startSimulators } from "@facekit/simulator/node";
 import { createServer as createViteServer } from "vite";
 import { createDemoBackend } from "./backend.ts";
@@ -14,6 +14,9 @@ import { createDemoBackend } from "./backend.ts";
 const port = Number(process.env.PORT ?? 5173);
 const appOrigin = `http://localhost:${port}`;
 const realVerisoul = process.env.VERISOUL_API_KEY;
+const realFaceSign = process.env.FACESIGN_API_KEY;
+/** Signs the simulator's webhooks; a real FaceSign endpoint has its own (FACESIGN_WEBHOOK_SECRET). */
+const simulatorWebhookSecret = randomBytes(24).toString("hex");
 
 /** Stops with a message that says what to do, instead of a stack trace. */
 function fail(error: unknown): never {
@@ -26,7 +29,15 @@ function fail(error: unknown): never {
   process.exit(1);
 }
 
-const simulators = realVerisoul ? null : await startSimulators().catch(fail);
+const simulators =
+  realVerisoul && realFaceSign
+    ? null
+    : await startSimulators({
+        facesign: {
+          webhookUrl: `${appOrigin}/api/facekit/facesign/webhook`,
+          webhookSecret: simulatorWebhookSecret,
+        },
+      }).catch(fail);
 const verisoul = realVerisoul
   ? {
       apiKey: realVerisoul,
@@ -40,11 +51,20 @@ const verisoul = realVerisoul
       appBaseUrl: simulators?.verisoul.appUrl,
     };
 
+const facesign = realFaceSign
+  ? { apiKey: realFaceSign, webhookSecret: process.env.FACESIGN_WEBHOOK_SECRET }
+  : {
+      apiKey: defaultFaceSignKey,
+      baseUrl: simulators?.facesign.apiUrl,
+      webhookSecret: simulatorWebhookSecret,
+    };
+
 const backend = toNodeHandler(
   createDemoBackend({
     appOrigin,
     secret: process.env.FACEKIT_SECRET ?? randomBytes(32).toString("hex"),
     verisoul,
+    facesign,
   }),
 );
 const vite = await createViteServer({
@@ -64,6 +84,11 @@ server.listen(port, "localhost", () => {
     realVerisoul
       ? "  Verisoul: real API (VERISOUL_API_KEY)"
       : `  Verisoul: simulator (API ${simulators?.verisoul.apiUrl}, hosted app ${simulators?.verisoul.appUrl})`,
+  );
+  console.info(
+    realFaceSign
+      ? "  FaceSign: real API (FACESIGN_API_KEY)"
+      : `  FaceSign: simulator (API ${simulators?.facesign.apiUrl}, hosted page ${simulators?.facesign.appUrl})`,
   );
   console.info("  Press Ctrl+C to stop.\n");
 });

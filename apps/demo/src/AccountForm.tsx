@@ -4,8 +4,14 @@ export interface Account {
   id: string;
   name: string;
   email: string;
-  /** Written by the backend when Face Match completes. */
-  faceCheck?: { decision: string; enrolled: boolean; linkedAccounts: number; checkedAt: string };
+  /** Written by the backend, from the vendor's answer, when a face check ends. */
+  faceCheck?: {
+    vendor: "verisoul" | "facesign";
+    decision: string;
+    enrolled?: boolean;
+    linkedAccounts?: number;
+    checkedAt: string;
+  };
 }
 
 /** Step 1: name and email, posted to the demo backend (which sets a session cookie). */

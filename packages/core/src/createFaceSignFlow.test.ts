@@ -154,10 +154,10 @@ describe("createFaceSignFlow", () => {
     expect(t.flow.getSnapshot().status).toBe("completed");
   });
 
-  it("retries network trouble three times, then fails with the typed error", async () => {
+  it("retries network trouble three times before the user began, then fails with the typed error", async () => {
     const down = () => new FaceKitError("network", "Could not reach /api/facekit/facesign/status");
     const t = setupFaceSign({
-      script: [down(), down(), "inProgress", down(), down(), down(), down()],
+      script: [down(), down(), "created", down(), down(), down(), down()],
     });
     t.flow.start();
     await t.mint();
@@ -166,6 +166,43 @@ describe("createFaceSignFlow", () => {
     expect(t.flow.getSnapshot().error?.code).toBe("network");
     expect(t.getStatus).toHaveBeenCalledTimes(7);
     expect(t.events.at(-1)).toMatchObject({ type: "failed" });
+    expect(t.types()).not.toContain("status_unavailable");
+  });
+
+  it("never tears an inProgress session down on transient errors: backs off to 15 s, says so once per outage", async () => {
+    const down = () => new FaceKitError("network", "Could not reach /api/facekit/facesign/status");
+    const busy = () => new FaceKitError("vendor_unavailable", "FaceSign is down");
+    const limited = () => new FaceKitError("rate_limited", "Slow down", { retryAfter: 1 });
+    const outage = [down(), busy(), limited(), ...Array.from({ length: 12 }, down)];
+    const t = setupFaceSign({ script: ["inProgress", ...outage, "inProgress", busy()] });
+    const at: number[] = [];
+    const answer = t.getStatus.getMockImplementation();
+    t.getStatus.mockImplementation(async (id, signal) => {
+      at.push(Date.now());
+      if (!answer) throw new Error("the harness answers the status route");
+      return answer(id, signal);
+    });
+    t.flow.start();
+    await t.mint();
+    await tick(2000);
+    expect(t.flow.getSnapshot().status).toBe("inProgress");
+    const seen: string[] = [];
+    t.flow.subscribe(() => seen.push(t.flow.getSnapshot().status));
+    await tick(10 * 60_000);
+    expect(t.getStatus.mock.calls.length).toBeGreaterThan(outage.length + 2);
+    expect(seen.every((s) => s === "inProgress")).toBe(true);
+    expect(t.flow.getSnapshot()).toMatchObject({ status: "inProgress", error: null });
+    const gaps = at.map((x, i) => x - (at[i - 1] ?? x));
+    expect(Math.max(...gaps)).toBe(15_000);
+    // One event for the long outage, one for the later blip; the snapshot never failed.
+    const unavailable = t.events.filter((e) => e.type === "status_unavailable");
+    expect(unavailable).toHaveLength(2);
+    expect(unavailable[0]).toMatchObject({ sessionId: "fs-1", error: { code: "network" } });
+    expect(t.types()).not.toContain("failed");
+    expect(vi.getTimerCount()).toBe(1); // still polling
+    t.setStatus("complete");
+    await tick(15_000);
+    expect(t.flow.getSnapshot().status).toBe("completed");
   });
 
   it("fails at once on a status error that retrying cannot fix", async () => {

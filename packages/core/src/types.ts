@@ -230,6 +230,11 @@ export type FaceSignEvent =
   | { type: "secret_refreshed"; sessionId: string }
   /** The backend reported another status of the session. */
   | { type: "status_changed"; sessionId: string; status: FaceSignStatus }
+  /**
+   * The status could not be read (network, vendor_unavailable, rate_limited) while the user is in
+   * the session; polling goes on with back-off and the snapshot stays `inProgress`. Once per outage.
+   */
+  | { type: "status_unavailable"; sessionId: string; error: FaceKitError }
   | { type: "completed"; summary: FaceSignSummary | null }
   | { type: "cancelled" }
   | { type: "failed"; error: FaceKitError };

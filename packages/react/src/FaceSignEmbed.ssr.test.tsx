@@ -25,4 +25,17 @@ describe("server rendering", () => {
     );
     expect(html).toBe('<div data-state="idle">Verify later</div>');
   });
+
+  it("renders the modal as one closed dialog (it opens after hydration)", () => {
+    const html = renderToString(
+      <FaceKitProvider endpoint="/api/facekit">
+        <FaceSignEmbed presentation="modal" open>
+          Verify later
+        </FaceSignEmbed>
+      </FaceKitProvider>,
+    );
+    expect(html).toBe(
+      '<dialog aria-label="FaceSign verification" tabindex="-1" data-state="idle"><output>Loading verification…</output></dialog>',
+    );
+  });
 });

@@ -1,8 +1,9 @@
 import { FaceKitError, type FaceSignSession, type FaceSignSummary } from "@facekit/core";
-import { render, screen, waitFor } from "@testing-library/react";
+import { facesignRoutes } from "@facekit/core/protocol";
+import { act, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { type ComponentProps, createRef, StrictMode } from "react";
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { FaceKitProvider } from "./FaceKitProvider.tsx";
 import { FaceSignEmbed } from "./FaceSignEmbed.tsx";
 import {
@@ -25,6 +26,10 @@ function setup(props: FaceSignEmbedProps = {}, backend = createFakeFaceSignBacke
   const frame = () => screen.findByTitle("FaceSign verification");
   return { ...view, backend, frame, rerender: (p: FaceSignEmbedProps) => view.rerender(ui(p)) };
 }
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe("FaceSignEmbed", () => {
   it("renders one div with data-state, forwarding ref, className, style and props", () => {
@@ -137,6 +142,52 @@ describe("FaceSignEmbed", () => {
       ),
     );
     expect(backend.calls.refresh).toBe(1);
+  });
+
+  it("refreshes the secret refreshMarginMs before it expires while the session is created", async () => {
+    const backend = createFakeFaceSignBackend({ ttlMs: 10 * 60_000 });
+    const { container, frame } = setup({ refreshMarginMs: 10 * 60_000 - 100 }, backend);
+    expect(await frame()).toHaveAttribute("src", `${facesignOrigin}/?cs=cs-1`);
+    await waitFor(() =>
+      expect(screen.getByTitle("FaceSign verification")).not.toHaveAttribute(
+        "src",
+        `${facesignOrigin}/?cs=cs-1`,
+      ),
+    );
+    expect(screen.getByTitle("FaceSign verification").getAttribute("src")).toMatch(/cs=cs-\d+$/);
+    expect(backend.calls.refresh).toBeGreaterThanOrEqual(1);
+    expect(container.firstElementChild).toHaveAttribute("data-state", "ready");
+  });
+
+  it("keeps the iframe through a status outage once the user is in the session", async () => {
+    vi.useFakeTimers();
+    const backend = createFakeFaceSignBackend();
+    let down = false;
+    const fetch: typeof globalThis.fetch = (input, init) =>
+      down && String(input).endsWith(`/${facesignRoutes.status}`)
+        ? Promise.reject(new TypeError("Failed to fetch"))
+        : backend.fetch(input, init);
+    const onError = vi.fn();
+    const onEvent = vi.fn();
+    const { container } = setup({ onError, onEvent }, { ...backend, fetch });
+    const step = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
+    await step(0);
+    backend.setStatus("fs-1", "inProgress");
+    await step(100);
+    expect(container.firstElementChild).toHaveAttribute("data-state", "inProgress");
+    const iframe = screen.getByTitle("FaceSign verification");
+    down = true;
+    await step(10 * 60_000);
+    expect(container.firstElementChild).toHaveAttribute("data-state", "inProgress");
+    expect(screen.getByTitle("FaceSign verification")).toBe(iframe);
+    expect(onError).not.toHaveBeenCalled();
+    const unavailable = onEvent.mock.calls.filter(([e]) => e.type === "status_unavailable");
+    expect(unavailable).toHaveLength(1);
+    expect(unavailable[0]?.[0]).toMatchObject({ sessionId: "fs-1", error: { code: "network" } });
+    down = false;
+    backend.setStatus("fs-1", "complete");
+    await step(15_000);
+    expect(container.firstElementChild).toHaveAttribute("data-state", "completed");
   });
 
   it("waits with autoStart={false}, showing its children", async () => {

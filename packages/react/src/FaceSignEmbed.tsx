@@ -1,15 +1,38 @@
-import { type ComponentPropsWithoutRef, type CSSProperties, forwardRef } from "react";
+import {
+  type CSSProperties,
+  forwardRef,
+  type HTMLAttributes,
+  type SyntheticEvent,
+  useEffect,
+  useImperativeHandle,
+  useRef,
+  useState,
+} from "react";
+import { useModalDialog } from "./internal/useModalDialog.ts";
 import { type UseFaceSignOptions, useFaceSign } from "./useFaceSign.ts";
 
 /**
- * Props of {@link FaceSignEmbed}: the {@link UseFaceSignOptions} and any `<div>` prop. `children`
+ * Props of {@link FaceSignEmbed}: the {@link UseFaceSignOptions} and any HTML prop. `children`
  * show when there is nothing else to show (not started, completed, cancelled).
  * @example
  * const props: FaceSignEmbedProps = { className: "verify", onComplete: next };
  */
 export interface FaceSignEmbedProps
   extends UseFaceSignOptions,
-    Omit<ComponentPropsWithoutRef<"div">, keyof UseFaceSignOptions> {}
+    Omit<HTMLAttributes<HTMLElement>, keyof UseFaceSignOptions> {
+  /**
+   * `inline` (default): one `<div>`. `modal`: one native `<dialog>` shown while `open`; Escape asks
+   * before leaving a session the user is in. A closed modal holds no session (closing cancels it).
+   */
+  presentation?: "inline" | "modal";
+  /** With `presentation="modal"`: whether the dialog is shown (controlled). Default `false`. */
+  open?: boolean;
+  /** With `presentation="modal"`: the user asked to close (Escape, or Leave) - set `open` to false. */
+  onOpenChange?: (open: boolean) => void;
+}
+
+// Stable, so it runs once per mount: focus lands on the safe choice of the confirm.
+const focus = (el: HTMLElement | null) => el?.focus();
 
 // Sizes read CSS variables, so a class can change them (inline styles beat class rules).
 const frameStyle: CSSProperties = {
@@ -22,40 +45,61 @@ const frameStyle: CSSProperties = {
 };
 
 /**
- * One `<div>` that embeds FaceSign's hosted verification in an iframe, with a loading and an error
- * state. Exposes `data-state` for styling. Starts on mount (`autoStart={false}` to wait for
- * `start`, through the hook). Sizes: set `--facekit-min-height`, `--facekit-aspect-ratio` or
- * `--facekit-max-height` from a class.
+ * One element that embeds FaceSign's hosted verification in an iframe, with a loading and an error
+ * state: a `<div>`, or with `presentation="modal"` a `<dialog>` (named "FaceSign verification").
+ * Exposes `data-state` for styling. Starts on mount, or when the modal opens (`autoStart={false}`
+ * to wait for `start`, through the hook). Sizes: set `--facekit-min-height`,
+ * `--facekit-aspect-ratio` or `--facekit-max-height` from a class.
  * @example
  * <FaceKitProvider endpoint="/api/facekit">
  *   <FaceSignEmbed className="verify" onComplete={(summary) => next(summary)} />
+ *   <FaceSignEmbed presentation="modal" open={open} onOpenChange={setOpen} onComplete={next} />
  * </FaceKitProvider>
  */
-export const FaceSignEmbed = forwardRef<HTMLDivElement, FaceSignEmbedProps>(
+export const FaceSignEmbed = forwardRef<HTMLElement, FaceSignEmbedProps>(
   function FaceSignEmbed(props, ref) {
     const {
       clientSecret,
       getClientSecret,
       autoStart = true,
       pollIntervalMs,
+      refreshMarginMs,
       onComplete,
       onCancel,
       onError,
       onEvent,
+      presentation,
+      open = false,
+      onOpenChange,
       children,
       ...div
     } = props;
+    const modal = presentation === "modal";
+    const shown = !modal || open;
     const face = useFaceSign({
       clientSecret,
       getClientSecret,
-      autoStart,
+      autoStart: autoStart && shown,
       pollIntervalMs,
+      refreshMarginMs,
       onComplete,
       onCancel,
       onError,
       onEvent,
     });
-    const { status, session, error } = face;
+    const { status, session, error, cancel } = face;
+    const inner = useRef<HTMLDivElement & HTMLDialogElement>(null);
+    useImperativeHandle(ref, () => inner.current as HTMLElement);
+    useModalDialog(inner, modal && open);
+    const [confirming, setConfirming] = useState(false);
+    // A closed modal keeps no session running (nor a camera in a hidden iframe).
+    useEffect(() => {
+      if (!shown) {
+        cancel();
+        setConfirming(false);
+      }
+    }, [shown, cancel]);
+
     let content = children;
     if (session && (status === "ready" || status === "inProgress")) {
       content = (
@@ -66,7 +110,7 @@ export const FaceSignEmbed = forwardRef<HTMLDivElement, FaceSignEmbedProps>(
           style={frameStyle}
         />
       );
-    } else if (status === "loading" || (status === "idle" && autoStart)) {
+    } else if (status === "loading" || (status === "idle" && autoStart && shown)) {
       content = <output>Loading verification…</output>;
     } else if (status === "failed") {
       content = (
@@ -78,10 +122,58 @@ export const FaceSignEmbed = forwardRef<HTMLDivElement, FaceSignEmbedProps>(
         </>
       );
     }
+    if (!modal) {
+      return (
+        <div {...div} ref={inner} data-state={status}>
+          {content}
+        </div>
+      );
+    }
+
+    const keepGoing = () => {
+      setConfirming(false);
+      inner.current?.focus(); // the button goes away: keep focus in the dialog
+    };
+    const leave = () => {
+      setConfirming(false);
+      cancel(); // onCancel when a session was under way
+      onOpenChange?.(false);
+    };
+    // Escape (keydown, or the dialog's cancel event): the dialog closes only through `open`.
+    const onEscape = (e: SyntheticEvent) => {
+      e.preventDefault();
+      if (status !== "inProgress") leave();
+      else if (confirming) keepGoing();
+      else setConfirming(true);
+    };
     return (
-      <div {...div} ref={ref} data-state={status}>
+      <dialog
+        aria-label="FaceSign verification"
+        tabIndex={-1}
+        {...div}
+        ref={inner}
+        data-state={status}
+        onCancel={onEscape}
+        // Closed by the browser behind our back (not through `open`): that is leaving too.
+        onClose={() => open && leave()}
+        onKeyDown={(e) => {
+          div.onKeyDown?.(e);
+          if (e.key === "Escape" && !e.defaultPrevented) onEscape(e);
+        }}
+      >
+        {confirming && (
+          <fieldset>
+            <legend>Leave verification?</legend>
+            <button type="button" ref={focus} onClick={keepGoing}>
+              Keep going
+            </button>
+            <button type="button" onClick={leave}>
+              Leave
+            </button>
+          </fieldset>
+        )}
         {content}
-      </div>
+      </dialog>
     );
   },
 );

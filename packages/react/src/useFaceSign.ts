@@ -22,12 +22,14 @@ import { useFaceKit } from "./internal/FaceKitContext.ts";
 import { faceSignBackend } from "./internal/faceSignQueries.ts";
 
 /**
- * Options of {@link useFaceSign} (and props of `<FaceSignEmbed>`). `pollIntervalMs` is read when
- * the flow is created (on mount, and when a ready `clientSecret` of another session arrives).
+ * Options of {@link useFaceSign} (and props of `<FaceSignEmbed>`). `pollIntervalMs` and
+ * `refreshMarginMs` are read when the flow is created (on mount, and when a ready `clientSecret`
+ * of another session arrives).
  * @example
- * const options: UseFaceSignOptions = { autoStart: true, onComplete: save };
+ * const options: UseFaceSignOptions = { autoStart: true, refreshMarginMs: 120_000, onComplete: save };
  */
-export interface UseFaceSignOptions extends Pick<FaceSignFlowOptions, "pollIntervalMs"> {
+export interface UseFaceSignOptions
+  extends Pick<FaceSignFlowOptions, "pollIntervalMs" | "refreshMarginMs"> {
   /** A ready session minted elsewhere (e.g. by your server page). Another session replaces it. */
   clientSecret?: FaceSignSession;
   /** Custom minting; by default the provider's `endpoint` route. */
@@ -91,6 +93,7 @@ export function useFaceSign(options: UseFaceSignOptions = {}): UseFaceSignResult
     const f = createFaceSignFlow({
       ...backend,
       pollIntervalMs: latest.current.options.pollIntervalMs,
+      refreshMarginMs: latest.current.options.refreshMarginMs,
       getSession: (signal) => {
         const ready = latest.current.options.clientSecret;
         if (ready && ready.sessionId === readyId && ended.current !== readyId) {

@@ -18,8 +18,10 @@ export interface WatchHooks {
  * shows again), every `pollIntervalMs` growing x1.5 to 15 s (back to the start on a new status).
  * While the backend still says `created`, the secret is refreshed `refreshMarginMs` before it
  * expires, and swapped in only if a second look still says `created`: once the user has begun,
- * never. `rate_limited` waits `retryAfter`; `network`/`vendor_unavailable` are retried 3 times.
- * Never two requests at once. Returns the function that stops it (the flow also aborts `signal`).
+ * never. `rate_limited` waits `retryAfter`; `network`/`vendor_unavailable` are retried 3 times
+ * before the user began. Once the session is `inProgress`, these transient errors never end it (the
+ * user is in the iframe): polling goes on with the same back-off and the first error of each
+ * outage emits `status_unavailable`. Never two requests at once. Returns the function that stops it (the flow also aborts `signal`).
  * @example
  * const stop = watchFaceSign(window, session, signal, options, hooks);
  */
@@ -39,6 +41,7 @@ export function watchFaceSign(
   let timer: number | undefined;
   let delay = base;
   let failures = 0;
+  let outage = false; // `status_unavailable` was emitted; the next answer ends the outage
   let busy = false;
   let notBefore = 0; // rate limited until then
   let last: FaceSignStatus = "created";
@@ -77,6 +80,7 @@ export function watchFaceSign(
       if (signal.aborted) return;
       busy = false;
       failures = 0;
+      outage = false;
       const { status } = res;
       begun ||= status !== "created";
       if (status !== last) {
@@ -95,11 +99,18 @@ export function watchFaceSign(
       busy = false;
       const error = toFaceKitError(e);
       const { code, retryAfter } = error;
-      if (code === "rate_limited") {
-        notBefore = Date.now() + (retryAfter ?? 0) * 1000;
-        next();
-      } else if ((code === "network" || code === "vendor_unavailable") && ++failures < 4) next();
-      else hooks.finish({ type: "failed", error });
+      const limited = code === "rate_limited";
+      if (limited) notBefore = Date.now() + (retryAfter ?? 0) * 1000;
+      if (limited || code === "network" || code === "vendor_unavailable") {
+        if (begun) {
+          // Tearing the session down would end the user's page: keep looking, say so once.
+          if (!outage) hooks.emit({ type: "status_unavailable", sessionId, error });
+          outage = true;
+          return next();
+        }
+        if (limited || ++failures < 4) return next();
+      }
+      hooks.finish({ type: "failed", error });
     }
   }
 

@@ -4,6 +4,7 @@
  */
 interface StoryConfig {
   verisoul: { apiUrl: string; appUrl: string };
+  facesign: { apiUrl: string; appUrl: string };
 }
 
 let config: Promise<StoryConfig> | undefined;
@@ -49,4 +50,59 @@ export async function finishCapture(sessionId: string, outcome: string): Promise
     face: "new",
   });
   await fetch(`${verisoul.appUrl}/complete`, { method: "POST", mode: "no-cors", body });
+}
+
+/** Resets the FaceSign simulator, then applies a scenario patch (`latencyMs`, `failNext`...). */
+export async function setFaceSignScenario(patch: Record<string, unknown> = {}): Promise<void> {
+  const { facesign } = await storyConfig();
+  await fetch(`${facesign.apiUrl}/__simulator/reset`, { method: "POST" });
+  const response = await fetch(`${facesign.apiUrl}/__simulator/scenario`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ latencyMs: 0, ...patch }),
+  });
+  if (!response.ok) throw new Error(`scenario refused: ${await response.text()}`);
+}
+
+interface FaceSignSessionView {
+  status: string;
+  currentNodeId: string | null;
+}
+
+async function faceSignSession(apiUrl: string, sessionId: string): Promise<FaceSignSessionView> {
+  const response = await fetch(`${apiUrl}/__simulator/sessions/${sessionId}`);
+  if (!response.ok) throw new Error(`no FaceSign session ${sessionId}`);
+  return (await response.json()) as FaceSignSessionView;
+}
+
+/** Resolves once the iframe has opened the hosted page (the session is `inProgress`). */
+async function whenFaceSignOpen(apiUrl: string, sessionId: string): Promise<FaceSignSessionView> {
+  for (let i = 0; i < 50; i++) {
+    const session = await faceSignSession(apiUrl, sessionId);
+    if (session.status !== "created") return session;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the iframe never opened FaceSign session ${sessionId}`);
+}
+
+/**
+ * Answers the hosted FaceSign steps as the person in the iframe would: posts the page's `/step`
+ * form (`cs` from the iframe's `src`, `node`, `choice`) once per choice, `"0"` for a step's first
+ * outcome or `"leave"`. The iframe is cross-origin, so the play function posts the same form
+ * itself once the page is open.
+ */
+export async function answerFaceSign(
+  sessionId: string,
+  iframeSrc: string,
+  choices: string[],
+): Promise<void> {
+  const { facesign } = await storyConfig();
+  const cs = new URL(iframeSrc).searchParams.get("cs") ?? "";
+  let session = await whenFaceSignOpen(facesign.apiUrl, sessionId);
+  for (const choice of choices) {
+    if (!session.currentNodeId) throw new Error(`FaceSign session ${sessionId} has ended`);
+    const body = new URLSearchParams({ cs, node: session.currentNodeId, choice });
+    await fetch(`${facesign.appUrl}/step`, { method: "POST", mode: "no-cors", body });
+    session = await faceSignSession(facesign.apiUrl, sessionId);
+  }
 }

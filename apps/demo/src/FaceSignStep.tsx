@@ -1,0 +1,65 @@
+import type { FaceSignSummary } from "@facekit/react";
+import { FaceSignEmbed } from "@facekit/react";
+import { useState } from "react";
+
+/**
+ * FaceSign's hosted video check in an iframe. Minting a session costs a vendor call, so the embed
+ * mounts only when the visitor starts. When it ends, we ask our backend to record the outcome: the
+ * backend reads it from FaceSign; the summary the embed got is only shown as a notice.
+ */
+export function FaceSignStep({
+  onRecorded,
+  onMessage,
+}: {
+  onRecorded: () => void;
+  onMessage: (message: string | null) => void;
+}) {
+  const [started, setStarted] = useState(false);
+  const [summary, setSummary] = useState<FaceSignSummary | null>(null);
+
+  async function record(result: FaceSignSummary | null, notice: string | null) {
+    setStarted(false);
+    setSummary(result);
+    const response = await fetch("/api/account/facesign-check", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    }).catch(() => null);
+    if (response?.ok) onMessage(notice);
+    else onMessage("We could not save your check. Reload the page to see its state.");
+    onRecorded();
+  }
+
+  if (!started) {
+    return (
+      <>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            onMessage(null);
+            setSummary(null);
+            setStarted(true);
+          }}
+        >
+          Start video check
+        </button>
+        {summary && (
+          <p className="muted">
+            FaceSign reported: {summary.isVerified ? "verified" : "not verified"} (the saved result
+            below comes from our server).
+          </p>
+        )}
+      </>
+    );
+  }
+  return (
+    <FaceSignEmbed
+      className="facesign"
+      onComplete={(result) => void record(result, null)}
+      onCancel={() =>
+        void record(null, "You left the video check. You can start again when ready.")
+      }
+    />
+  );
+}

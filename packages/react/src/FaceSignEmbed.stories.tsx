@@ -1,0 +1,131 @@
+import type { FaceSignEvent } from "@facekit/core";
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { QueryClient } from "@tanstack/react-query";
+import { expect, fn, userEvent, waitFor, within } from "storybook/test";
+import { FaceKitProvider } from "./FaceKitProvider.tsx";
+import { FaceSignEmbed } from "./FaceSignEmbed.tsx";
+import { answerFaceSign, setFaceSignScenario } from "./internal/testing/storySimulator.ts";
+
+/**
+ * `<FaceSignEmbed>` against a live FaceSign simulator and a real `@facekit/server` backend (both
+ * started by Storybook, which also receives the simulator's signed webhooks). The hosted flow
+ * runs in a cross-origin iframe; the embed learns the outcome from the backend's status route.
+ */
+const meta = {
+  title: "FaceSign/FaceSignEmbed",
+  component: FaceSignEmbed,
+  args: {
+    pollIntervalMs: 300,
+    onComplete: fn(),
+    onCancel: fn(),
+    onError: fn(),
+    onEvent: fn(),
+  },
+  decorators: [
+    (Story) => (
+      <FaceKitProvider endpoint="/api/facekit" queryClient={new QueryClient()}>
+        <Story />
+      </FaceKitProvider>
+    ),
+  ],
+  beforeEach: () => setFaceSignScenario(),
+} satisfies Meta<typeof FaceSignEmbed>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const root = (canvasElement: HTMLElement) =>
+  canvasElement.querySelector<HTMLElement>("[data-state]") as HTMLElement;
+
+/** Waits for the iframe of the session the embed minted; returns the session id and the frame. */
+async function embedded(canvasElement: HTMLElement, onEvent: unknown) {
+  const spy = onEvent as ReturnType<typeof fn>;
+  await waitFor(() =>
+    expect(spy).toHaveBeenCalledWith(expect.objectContaining({ type: "session_ready" })),
+  );
+  const ready = spy.mock.calls
+    .map(([e]) => e as FaceSignEvent)
+    .find((e) => e.type === "session_ready");
+  if (ready?.type !== "session_ready") throw new Error("no session");
+  const frame = await within(canvasElement).findByTitle("FaceSign verification");
+  return { sessionId: ready.sessionId, frame: frame as HTMLIFrameElement };
+}
+
+export const Loading: Story = {
+  beforeEach: () => setFaceSignScenario({ latencyMs: 4000 }),
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(root(canvasElement)).toHaveAttribute("data-state", "loading"));
+    await expect(within(canvasElement).getByRole("status")).toHaveTextContent(
+      "Loading verification…",
+    );
+  },
+};
+
+export const Embedded: Story = {
+  play: async ({ canvasElement, args }) => {
+    const { frame } = await embedded(canvasElement, args.onEvent);
+    const { facesign } = (await (await fetch("/__facekit-story/config")).json()) as {
+      facesign: { appUrl: string };
+    };
+    await expect(new URL(frame.src).origin).toBe(new URL(facesign.appUrl).origin);
+    await expect(new URL(frame.src).searchParams.get("cs")).toMatch(/^cs/);
+    await expect(frame).toHaveAttribute("allow", expect.stringContaining("camera"));
+    await expect(frame).toHaveAttribute("allow", expect.stringContaining("microphone"));
+    await expect(root(canvasElement)).toHaveAttribute("data-state", "ready");
+  },
+};
+
+export const Completed: Story = {
+  play: async ({ canvasElement, args }) => {
+    const { sessionId, frame } = await embedded(canvasElement, args.onEvent);
+    await answerFaceSign(sessionId, frame.src, ["0", "0"]); // hello -> live -> livenessDetected
+    await waitFor(() => expect(args.onComplete).toHaveBeenCalled(), { timeout: 8000 });
+    await expect(args.onComplete).toHaveBeenCalledWith(
+      expect.objectContaining({ status: "complete", isVerified: true, livenessDetected: true }),
+    );
+    await expect(root(canvasElement)).toHaveAttribute("data-state", "completed");
+    await expect(within(canvasElement).queryByTitle("FaceSign verification")).toBeNull();
+    await expect(args.onCancel).not.toHaveBeenCalled();
+  },
+};
+
+export const Abandoned: Story = {
+  play: async ({ canvasElement, args }) => {
+    const { sessionId, frame } = await embedded(canvasElement, args.onEvent);
+    await answerFaceSign(sessionId, frame.src, ["leave"]);
+    await waitFor(() => expect(args.onCancel).toHaveBeenCalled(), { timeout: 8000 });
+    await expect(root(canvasElement)).toHaveAttribute("data-state", "cancelled");
+    await expect(args.onComplete).not.toHaveBeenCalled();
+    await expect(args.onError).not.toHaveBeenCalled();
+  },
+};
+
+export const VendorDown: Story = {
+  beforeEach: () => setFaceSignScenario({ failNext: { status: 503, count: 1 } }),
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() =>
+      expect(args.onError).toHaveBeenCalledWith(
+        expect.objectContaining({ code: "vendor_unavailable" }),
+      ),
+    );
+    await expect(root(canvasElement)).toHaveAttribute("data-state", "failed");
+    await expect(canvas.getByRole("alert")).not.toBeEmptyDOMElement();
+    // The outage is over (one failure injected): trying again embeds the flow.
+    await userEvent.click(canvas.getByRole("button", { name: "Try again" }));
+    await expect(await canvas.findByTitle("FaceSign verification")).toBeInTheDocument();
+  },
+};
+
+export const RateLimited: Story = {
+  beforeEach: () => setFaceSignScenario({ failNext: { status: 429, count: 1 } }),
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() =>
+      expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code: "rate_limited" })),
+    );
+    await expect(root(canvasElement)).toHaveAttribute("data-state", "failed");
+    await expect(canvas.getByRole("alert")).not.toBeEmptyDOMElement();
+    await expect(canvas.getByRole("button", { name: "Try again" })).toBeEnabled();
+  },
+};
