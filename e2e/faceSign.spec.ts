@@ -94,3 +94,18 @@ test("an invalid flow in the server config surfaces as a clear error, not a brok
   await expect(page.getByRole("alert")).toContainText(/end/i);
   await expect(page.locator("iframe")).toHaveCount(0);
 });
+
+test("modal: a native dialog; Escape before starting closes it and gives focus back", async ({
+  page,
+}) => {
+  await page.goto("/facesign.html?modal");
+  const opener = page.getByRole("button", { name: "Open verification" });
+  await opener.click();
+  const dialog = page.getByRole("dialog", { name: "FaceSign verification" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.locator("iframe")).toHaveAttribute("src", new RegExp(`^${facesignApp}/`));
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+  expect(await finalCallback(page)).toEqual({ callback: "cancel" });
+});
