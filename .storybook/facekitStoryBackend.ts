@@ -6,7 +6,6 @@
  * loaded through Vite's SSR loader so they resolve to source with no build. FaceSign's simulator
  * sends its signed status webhooks back to this backend (the origin of the first request).
  */
-import type { FaceSignNode } from "@facekit/core/protocol";
 import type * as FaceKitServer from "@facekit/server";
 import type * as FaceKitNode from "@facekit/server/node";
 import type * as Simulator from "@facekit/simulator";
@@ -18,27 +17,6 @@ export const storyConfigPath = "/__facekit-story/config";
 const callbackPath = "/__facekit-story/callback.html";
 const webhookSecret = "whsec_storybook_only";
 
-/** start -> conversation -> liveness -> end: the smallest flow that shows FaceSign's steps. */
-const faceSignFlow = [
-  { id: "start", type: "start", outcome: "hello" },
-  {
-    id: "hello",
-    type: "conversation",
-    prompt: "Say: Hello, I will check that you are a real person.",
-    outcomes: [{ id: "next", condition: "", targetNodeId: "live" }],
-  },
-  {
-    id: "live",
-    type: "liveness_detection",
-    outcomes: {
-      livenessDetected: "end",
-      deepfakeDetected: "end",
-      noFace: "end",
-      inconclusive: "end",
-    },
-  },
-  { id: "end", type: "end" },
-] satisfies FaceSignNode[];
 const loopbackHost = /^(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/;
 
 const callbackHtml = `<!doctype html><html lang="en"><head><meta charset="UTF-8"><title>FaceKit callback</title></head>
@@ -48,7 +26,7 @@ async function startBackend(server: ViteDevServer, firstOrigin: string) {
   const load = <T>(id: string) => server.ssrLoadModule(id) as Promise<T>;
   const { createFaceKitHandler } = await load<typeof FaceKitServer>("@facekit/server");
   const { toNodeHandler } = await load<typeof FaceKitNode>("@facekit/server/node");
-  const { defaultFaceSignKey, defaultVerisoulKey } =
+  const { defaultFaceSignKey, defaultVerisoulKey, sampleFaceSignFlow } =
     await load<typeof Simulator>("@facekit/simulator");
   const { startSimulators } = await load<typeof SimulatorNode>("@facekit/simulator/node");
   const simulators = await startSimulators({
@@ -78,7 +56,7 @@ async function startBackend(server: ViteDevServer, firstOrigin: string) {
               apiKey: defaultFaceSignKey,
               baseUrl: simulators.facesign.apiUrl,
               webhookSecret,
-              session: { langs: ["en"], flow: faceSignFlow },
+              session: { langs: ["en"], flow: sampleFaceSignFlow },
             },
           }),
         );

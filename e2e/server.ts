@@ -7,7 +7,7 @@ import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import { createFaceKitHandler } from "@facekit/server";
 import { toNodeHandler } from "@facekit/server/node";
-import { defaultFaceSignKey, defaultVerisoulKey } from "@facekit/simulator";
+import { defaultFaceSignKey, defaultVerisoulKey, sampleFaceSignFlow } from "@facekit/simulator";
 import { startSimulators } from "@facekit/simulator/node";
 import { createServer as createViteServer } from "vite";
 import { sourceResolve } from "../vite.shared.ts";
@@ -53,26 +53,7 @@ const facekit = toNodeHandler(
       // The flow is the server's choice, never the browser's.
       session: {
         langs: ["en", "fr"],
-        flow: [
-          { id: "start", type: "start", outcome: "hello" },
-          {
-            id: "hello",
-            type: "conversation",
-            prompt: "Say: Hello, I will check that you are a real person.",
-            outcomes: [{ id: "next", condition: "", targetNodeId: "live" }],
-          },
-          {
-            id: "live",
-            type: "liveness_detection",
-            outcomes: {
-              livenessDetected: "end",
-              deepfakeDetected: "end",
-              noFace: "end",
-              inconclusive: "end",
-            },
-          },
-          { id: "end", type: "end" },
-        ],
+        flow: sampleFaceSignFlow,
       },
     },
     verisoul: {

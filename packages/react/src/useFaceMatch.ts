@@ -9,18 +9,11 @@ import {
   type FaceMatchSnapshot,
   idleSnapshot,
 } from "@facekit/core";
-import {
-  useCallback,
-  useEffect,
-  useId,
-  useInsertionEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-  useSyncExternalStore,
-} from "react";
+import { useCallback, useId, useRef, useState, useSyncExternalStore } from "react";
 import { useFaceKit } from "./internal/FaceKitContext.ts";
 import { fetchResult, sessionQuery, takeSession } from "./internal/queries.ts";
+import { useCommitEffect } from "./internal/useCommitEffect.ts";
+import { useLatest } from "./internal/useLatest.ts";
 
 /**
  * Options of {@link useFaceMatch} (and props of `<FaceMatchButton>`). The flow options are read
@@ -73,10 +66,6 @@ const inert: Pick<FaceMatchFlow, "subscribe" | "getSnapshot" | "open" | "cancel"
   reset: noop,
 };
 
-// The flow is created in a layout effect: it runs in the same task as the commit, so a click can
-// never land on a rendered button whose flow does not exist yet. Servers run neither.
-const useCommitEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
-
 /**
  * Verisoul Face Match as a hook; `<FaceMatchButton>` is this plus one button.
  * @example
@@ -85,10 +74,7 @@ const useCommitEffect = typeof document === "undefined" ? useEffect : useLayoutE
  */
 export function useFaceMatch(options: UseFaceMatchOptions = {}): UseFaceMatchResult {
   const kit = useFaceKit("useFaceMatch");
-  const latest = useRef({ options, kit });
-  useInsertionEffect(() => {
-    latest.current = { options, kit };
-  });
+  const latest = useLatest({ options, kit });
   const id = useId();
   const used = useRef<string>(undefined);
   const [flow, setFlow] = useState<typeof inert>(inert);

@@ -9,17 +9,11 @@ import {
   type FaceSignSummary,
   idleFaceSignSnapshot,
 } from "@facekit/core";
-import {
-  useEffect,
-  useId,
-  useInsertionEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-  useSyncExternalStore,
-} from "react";
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
 import { useFaceKit } from "./internal/FaceKitContext.ts";
 import { faceSignBackend } from "./internal/faceSignQueries.ts";
+import { useCommitEffect } from "./internal/useCommitEffect.ts";
+import { useLatest } from "./internal/useLatest.ts";
 
 /**
  * Options of {@link useFaceSign} (and props of `<FaceSignEmbed>`). `pollIntervalMs` and
@@ -64,9 +58,6 @@ const inert: Pick<FaceSignFlow, "subscribe" | "getSnapshot" | "start" | "cancel"
   cancel: noop,
 };
 
-// Created in a layout effect, like useFaceMatch's flow (see docs/decisions/0002-browser-bundle.md).
-const useCommitEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
-
 /**
  * FaceSign's hosted flow as a hook; `<FaceSignEmbed>` is this plus one `<div>` with the iframe.
  * @example
@@ -75,10 +66,7 @@ const useCommitEffect = typeof document === "undefined" ? useEffect : useLayoutE
  */
 export function useFaceSign(options: UseFaceSignOptions = {}): UseFaceSignResult {
   const kit = useFaceKit("useFaceSign");
-  const latest = useRef({ options, kit });
-  useInsertionEffect(() => {
-    latest.current = { options, kit };
-  });
+  const latest = useLatest({ options, kit });
   const id = useId();
   const ended = useRef<string>(undefined); // the ready session that has ended: mint anew
   const [flow, setFlow] = useState<typeof inert>(inert);

@@ -1,7 +1,10 @@
-import { createFaceSignSimulator, defaultFaceSignKey } from "@facekit/simulator";
+import {
+  createFaceSignSimulator,
+  defaultFaceSignKey,
+  sampleFaceSignFlow,
+} from "@facekit/simulator";
 import { describe, expect, it } from "vitest";
 import { createFaceSignClient } from "./createFaceSignClient.ts";
-import { testFlow } from "./internal/createFaceSignHarness.ts";
 import { failure } from "./internal/createSimHarness.ts";
 import { faceSignRetryAfter } from "./internal/toFaceSignError.ts";
 import type { FaceSignClientOptions } from "./types.ts";
@@ -19,7 +22,10 @@ function setup(overrides: Partial<FaceSignClientOptions> = {}, rateLimitPerMinut
 describe("createFaceSignClient", () => {
   it("creates, reads, refreshes and lists sessions", async () => {
     const { client } = setup();
-    const created = await client.createSession({ clientReferenceId: "acct-1", flow: testFlow });
+    const created = await client.createSession({
+      clientReferenceId: "acct-1",
+      flow: sampleFaceSignFlow,
+    });
     expect(created.session.status).toBe("created");
     expect(created.clientSecret.secret).toMatch(/^cs/);
     expect(created.clientSecret.url).toContain("?cs=");
@@ -57,7 +63,7 @@ describe("createFaceSignClient", () => {
 
   it("surfaces an invalid flow with FaceSign's own message", async () => {
     const { client } = setup();
-    const flow = testFlow.filter((node) => node.type !== "end");
+    const flow = sampleFaceSignFlow.filter((node) => node.type !== "end");
     const error = await failure(() => client.createSession({ clientReferenceId: "a", flow }));
     expect(error).toMatchObject({ code: "vendor_misconfigured", vendorCode: "invalid_flow" });
     expect(error.message).toContain("flow must have at least one end node");
@@ -118,7 +124,7 @@ describe("createFaceSignClient", () => {
         return new Response(response.body, { status: 201, headers: response.headers });
       },
     });
-    const body = await created.createSession({ clientReferenceId: "a", flow: testFlow });
+    const body = await created.createSession({ clientReferenceId: "a", flow: sampleFaceSignFlow });
     expect(body.session.id).toBeTruthy();
     const broken = createFaceSignClient({
       apiKey: defaultFaceSignKey,

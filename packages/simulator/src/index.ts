@@ -7,6 +7,7 @@
  */
 export { defaultFaceSignKey } from "./facesign/createFaceSignContext.ts";
 export { createFaceSignSimulator } from "./facesign/createFaceSignSimulator.ts";
+export { sampleFaceSignFlow } from "./facesign/sampleFaceSignFlow.ts";
 export { signFaceSignWebhook } from "./facesign/sendStatusWebhook.ts";
 export type {
   FaceSignScenario,

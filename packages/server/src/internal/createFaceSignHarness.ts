@@ -2,13 +2,12 @@
  * Test-only: a FaceKit server with FaceSign configured against the in-process FaceSign simulator
  * (API, hosted page and signed webhooks), with helpers to play the browser and the person.
  */
-import type {
-  ErrorBody,
-  FaceKitError,
-  FaceSignNode,
-  FaceSignSession,
-} from "@facekit/core/protocol";
-import { createFaceSignSimulator, defaultFaceSignKey } from "@facekit/simulator";
+import type { ErrorBody, FaceKitError, FaceSignSession } from "@facekit/core/protocol";
+import {
+  createFaceSignSimulator,
+  defaultFaceSignKey,
+  sampleFaceSignFlow,
+} from "@facekit/simulator";
 import { createFaceKitServer } from "../createFaceKitServer.ts";
 import type { AuthorizeResult, FaceKitServer, FaceSignConfig } from "../types.ts";
 import { testSecret } from "./createServerHarness.ts";
@@ -17,28 +16,6 @@ import { testSecret } from "./createServerHarness.ts";
 export const testWebhookSecret = "whsec_facekit_simulator";
 /** Where the simulator delivers webhooks (routed in-process to the server). */
 export const testWebhookUrl = "https://shop.example/api/facekit/facesign/webhook";
-
-/** start -> conversation -> liveness -> end. */
-export const testFlow: FaceSignNode[] = [
-  { id: "start", type: "start", outcome: "hello" },
-  {
-    id: "hello",
-    type: "conversation",
-    prompt: "Say: Hi, I am your simulated agent.",
-    outcomes: [{ id: "o1", condition: "", targetNodeId: "live" }],
-  },
-  {
-    id: "live",
-    type: "liveness_detection",
-    outcomes: {
-      livenessDetected: "end",
-      deepfakeDetected: "end",
-      noFace: "end",
-      inconclusive: "end",
-    },
-  },
-  { id: "end", type: "end" },
-];
 
 /** A hosted page as the person's browser sees it. */
 export interface HostedPage {
@@ -80,7 +57,7 @@ export function createFaceSignHarness(
     facesign: {
       apiKey: defaultFaceSignKey,
       fetch,
-      session: { flow: testFlow, langs: ["en"] },
+      session: { flow: sampleFaceSignFlow, langs: ["en"] },
       webhookSecret: testWebhookSecret,
       ...facesign,
     },

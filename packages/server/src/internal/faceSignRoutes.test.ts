@@ -1,6 +1,7 @@
 import type { FaceSignSession } from "@facekit/core/protocol";
+import { sampleFaceSignFlow } from "@facekit/simulator";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createFaceSignHarness, testFlow } from "./createFaceSignHarness.ts";
+import { createFaceSignHarness } from "./createFaceSignHarness.ts";
 
 afterEach(() => {
   vi.useRealTimers();
@@ -21,12 +22,12 @@ describe("POST facesign/session", () => {
     expect(session.url).toContain(`?cs=${session.clientSecret}`);
     const stored = t.sim.session(session.sessionId);
     expect(stored?.settings.clientReferenceId).toBe("acct-1");
-    expect(stored?.settings.flow).toEqual(testFlow);
+    expect(stored?.settings.flow).toEqual(sampleFaceSignFlow);
     expect(stored?.settings.langs).toEqual(["en"]);
   });
 
   it("ignores a clientReferenceId smuggled into the config", async () => {
-    const session = { flow: testFlow, clientReferenceId: "fixed" } as never;
+    const session = { flow: sampleFaceSignFlow, clientReferenceId: "fixed" } as never;
     const t = createFaceSignHarness({ session }, { webhooks: false });
     const minted = await t.mint();
     expect(t.sim.session(minted.sessionId)?.settings.clientReferenceId).toBe("acct-1");
@@ -51,7 +52,7 @@ describe("POST facesign/session", () => {
   });
 
   it("turns an invalid configured flow into a clear vendor_misconfigured error", async () => {
-    const flow = testFlow.filter((node) => node.type !== "end");
+    const flow = sampleFaceSignFlow.filter((node) => node.type !== "end");
     const t = createFaceSignHarness({ session: { flow } }, { webhooks: false });
     const response = await t.post("facesign/session");
     expect(response.status).toBe(502);
@@ -110,7 +111,7 @@ describe("POST facesign/refresh", () => {
     const instance = createFaceKitServer({
       secret: "y".repeat(32),
       authorize: () => ({ accountId: "acct-2" }),
-      facesign: { apiKey: "sk_test_x", fetch: t.fetch, session: { flow: testFlow } },
+      facesign: { apiKey: "sk_test_x", fetch: t.fetch, session: { flow: sampleFaceSignFlow } },
     });
     const response = await instance.handle(
       new Request("https://shop.example/facesign/refresh", {

@@ -1,6 +1,7 @@
 import type { FaceSignErrorBody, FaceSignSessionBody } from "@facekit/core/protocol";
 import { describe, expect, it } from "vitest";
-import { appBase, createFaceSignTestDriver, sampleFlow } from "./createFaceSignTestDriver.ts";
+import { appBase, createFaceSignTestDriver } from "./createFaceSignTestDriver.ts";
+import { sampleFaceSignFlow } from "./sampleFaceSignFlow.ts";
 
 const err = (type: string, code?: string) => ({
   error: expect.objectContaining(code ? { type, code } : { type }),
@@ -46,19 +47,19 @@ describe("POST /sessions validation", () => {
     ["neither flow nor modules", { flow: undefined }, /flow is required/, "parameter_missing"],
     [
       "two starts",
-      { flow: [...sampleFlow, { id: "s2", type: "start", outcome: "end" }] },
+      { flow: [...sampleFaceSignFlow, { id: "s2", type: "start", outcome: "end" }] },
       /exactly one start/,
       "invalid_flow",
     ],
     [
       "no end",
-      { flow: sampleFlow.filter((n) => n.type !== "end") },
+      { flow: sampleFaceSignFlow.filter((n) => n.type !== "end") },
       /at least one end/,
       "invalid_flow",
     ],
     [
       "duplicate ids",
-      { flow: [...sampleFlow, { id: "end", type: "end" }] },
+      { flow: [...sampleFaceSignFlow, { id: "end", type: "end" }] },
       /"end" is not unique/,
       "invalid_flow",
     ],
@@ -76,7 +77,7 @@ describe("POST /sessions validation", () => {
     [
       "dangling outcome map",
       {
-        flow: sampleFlow.map((n) =>
+        flow: sampleFaceSignFlow.map((n) =>
           n.id === "live" ? { ...n, outcomes: { livenessDetected: "end", noFace: "gone" } } : n,
         ),
       },
@@ -86,7 +87,7 @@ describe("POST /sessions validation", () => {
     [
       "dangling targetNodeId",
       {
-        flow: sampleFlow.map((n) =>
+        flow: sampleFaceSignFlow.map((n) =>
           n.id === "hello"
             ? { ...n, outcomes: [{ id: "o", condition: "yes", targetNodeId: "x" }] }
             : n,
@@ -97,7 +98,7 @@ describe("POST /sessions validation", () => {
     ],
     [
       "unknown type",
-      { flow: [...sampleFlow, { id: "z", type: "teleport" }] },
+      { flow: [...sampleFaceSignFlow, { id: "z", type: "teleport" }] },
       /unknown type/,
       "invalid_flow",
     ],
@@ -134,7 +135,7 @@ describe("create, get, refresh", () => {
       clientReferenceId: "user-1",
       metadata: { plan: "pro" },
     });
-    expect(session.settings.flow).toEqual(sampleFlow);
+    expect(session.settings.flow).toEqual(sampleFaceSignFlow);
     expect(clientSecret.secret).toMatch(/^cs[0-9a-f]{48}$/);
     expect(clientSecret.url).toBe(`${appBase}/?cs=${clientSecret.secret}`);
     expect(clientSecret).toMatchObject({ createdAt: clock, expireAt: clock + 2 * 3600_000 });

@@ -2,37 +2,16 @@
  * Test support (not exported from the package): drives a FaceSign simulator in-process the way a
  * backend and a browser would.
  */
-import type { FaceSignNode, FaceSignSessionBody } from "@facekit/core/protocol";
+import type { FaceSignSessionBody } from "@facekit/core/protocol";
 import { defaultFaceSignKey } from "./createFaceSignContext.ts";
 import { createFaceSignSimulator } from "./createFaceSignSimulator.ts";
+import { sampleFaceSignFlow } from "./sampleFaceSignFlow.ts";
 import type { FaceSignSimulator, FaceSignSimulatorOptions } from "./types.ts";
 
 /** Base URL of the in-process API origin. */
 export const apiBase = "http://api.test";
 /** Base URL of the in-process hosted-page origin. */
 export const appBase = "http://app.test";
-
-/** start -> conversation -> liveness -> end (every liveness outcome ends the flow). */
-export const sampleFlow: FaceSignNode[] = [
-  { id: "start", type: "start", outcome: "hello" },
-  {
-    id: "hello",
-    type: "conversation",
-    prompt: "Say: Hi, I am your simulated agent.",
-    outcomes: [{ id: "o1", condition: "", targetNodeId: "live" }],
-  },
-  {
-    id: "live",
-    type: "liveness_detection",
-    outcomes: {
-      livenessDetected: "end",
-      deepfakeDetected: "end",
-      noFace: "end",
-      inconclusive: "end",
-    },
-  },
-  { id: "end", type: "end" },
-];
 
 /** A JSON answer of the API. */
 export interface ApiAnswer<T = Record<string, unknown>> {
@@ -86,7 +65,7 @@ export function createFaceSignTestDriver(
     create: (settings: Record<string, unknown> = {}) =>
       call<FaceSignSessionBody>("POST", "/sessions", {
         clientReferenceId: "user-1",
-        flow: sampleFlow,
+        flow: sampleFaceSignFlow,
         ...settings,
       }),
     open: async (url: string, headers: Record<string, string> = {}) =>

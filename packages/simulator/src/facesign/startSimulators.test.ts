@@ -1,8 +1,8 @@
 import type { FaceSignSessionBody, FaceSignWebhookBody } from "@facekit/core/protocol";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type RunningSimulators, startSimulators } from "../node.ts";
 import { defaultFaceSignKey } from "./createFaceSignContext.ts";
-import { sampleFlow } from "./createFaceSignTestDriver.ts";
+import { sampleFaceSignFlow } from "./sampleFaceSignFlow.ts";
 import { signFaceSignWebhook } from "./sendStatusWebhook.ts";
 
 describe("FaceSign through startSimulators over real HTTP", () => {
@@ -41,7 +41,7 @@ describe("FaceSign through startSimulators over real HTTP", () => {
     const created = await fetch(`${apiUrl}/sessions`, {
       method: "POST",
       headers,
-      body: JSON.stringify({ clientReferenceId: "http-user", flow: sampleFlow }),
+      body: JSON.stringify({ clientReferenceId: "http-user", flow: sampleFaceSignFlow }),
     });
     expect(created.status).toBe(200);
     const { session, clientSecret } = (await created.json()) as FaceSignSessionBody;
@@ -66,7 +66,8 @@ describe("FaceSign through startSimulators over real HTTP", () => {
     expect(body.session.status).toBe("complete");
     expect(simulator.session(session.id)?.report?.isVerified).toBe(true);
 
-    expect(hooks).toHaveLength(2);
+    // Webhooks are fire-and-forget: wait for both deliveries.
+    await vi.waitFor(() => expect(hooks).toHaveLength(2));
     for (const hook of hooks) {
       expect((JSON.parse(hook.raw) as FaceSignWebhookBody).sessionId).toBe(session.id);
       expect(hook.signature).toBe(await signFaceSignWebhook(hook.raw, "whsec_facekit_simulator"));
