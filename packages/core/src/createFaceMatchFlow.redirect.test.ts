@@ -13,6 +13,19 @@ afterEach(() => {
 });
 
 describe("redirect mode", () => {
+  /** A page that opened in redirect mode and left for the vendor; returns its sessionStorage. */
+  async function leftForVendor(session?: ReturnType<typeof makeSession>) {
+    const storage = new Map<string, string>();
+    const first = setup({ mode: "redirect", win: createFakeWindow({ storage }) });
+    first.flow.open();
+    await first.mint(session);
+    return storage;
+  }
+
+  /** A new flow mounted in the same tab (same sessionStorage), answering from `script`. */
+  const mountOnSameTab = (storage: Map<string, string>, script?: ReturnType<typeof completed>[]) =>
+    setup({ win: createFakeWindow({ storage }), script });
+
   function returnFromVendor(storage: Map<string, string>, success = true) {
     storage.set(
       "facekit:verisoul:returned",
@@ -45,17 +58,14 @@ describe("redirect mode", () => {
   });
 
   it("a destroyed first mount (StrictMode) leaves the attempt for the second", async () => {
-    const storage = new Map<string, string>();
-    const first = setup({ mode: "redirect", win: createFakeWindow({ storage }) });
-    first.flow.open();
-    await first.mint();
+    const storage = await leftForVendor();
     returnFromVendor(storage);
 
-    const mountA = setup({ win: createFakeWindow({ storage }), script: [completed()] });
+    const mountA = mountOnSameTab(storage, [completed()]);
     mountA.flow.resume();
     mountA.flow.destroy();
     await tick(0);
-    const mountB = setup({ win: createFakeWindow({ storage }), script: [completed()] });
+    const mountB = mountOnSameTab(storage, [completed()]);
     mountB.flow.resume();
     await tick(0);
     expect(mountB.flow.getSnapshot().status).toBe("completed");
@@ -76,17 +86,14 @@ describe("redirect mode", () => {
   });
 
   it("StrictMode double mount keeps a failed return: the second flow fails too, then storage clears", async () => {
-    const storage = new Map<string, string>();
-    const first = setup({ mode: "redirect", win: createFakeWindow({ storage }) });
-    first.flow.open();
-    await first.mint();
+    const storage = await leftForVendor();
     returnFromVendor(storage, false);
 
-    const mountA = setup({ win: createFakeWindow({ storage }) });
+    const mountA = mountOnSameTab(storage);
     mountA.flow.resume();
     expect(mountA.flow.getSnapshot().status).toBe("failed");
     mountA.flow.destroy();
-    const mountB = setup({ win: createFakeWindow({ storage }) });
+    const mountB = mountOnSameTab(storage);
     mountB.flow.resume();
     expect(mountB.flow.getSnapshot().error?.code).toBe("liveness_failed");
     await tick(0);
@@ -94,18 +101,15 @@ describe("redirect mode", () => {
   });
 
   it("StrictMode double mount keeps a completed return settled before the destroy", async () => {
-    const storage = new Map<string, string>();
-    const first = setup({ mode: "redirect", win: createFakeWindow({ storage }) });
-    first.flow.open();
-    await first.mint();
+    const storage = await leftForVendor();
     returnFromVendor(storage);
 
-    const mountA = setup({ win: createFakeWindow({ storage }), script: [completed()] });
+    const mountA = mountOnSameTab(storage, [completed()]);
     mountA.flow.resume();
     await flushMicrotasks(); // the answer lands; timers have not run
     expect(mountA.flow.getSnapshot().status).toBe("completed");
     mountA.flow.destroy();
-    const mountB = setup({ win: createFakeWindow({ storage }), script: [completed()] });
+    const mountB = mountOnSameTab(storage, [completed()]);
     mountB.flow.resume();
     await tick(0);
     expect(mountB.flow.getSnapshot().status).toBe("completed");
@@ -114,12 +118,9 @@ describe("redirect mode", () => {
   });
 
   it("a pending attempt with no outcome (Back button, phone hand-off) asks the backend once", async () => {
-    const storage = new Map<string, string>();
-    const first = setup({ mode: "redirect", win: createFakeWindow({ storage }) });
-    first.flow.open();
-    await first.mint();
+    const storage = await leftForVendor();
 
-    const pendingBack = setup({ win: createFakeWindow({ storage }) });
+    const pendingBack = mountOnSameTab(storage);
     pendingBack.flow.resume();
     pendingBack.flow.resume();
     await tick(0);
@@ -130,7 +131,7 @@ describe("redirect mode", () => {
     await tick(60_000);
     expect(pendingBack.getResult).toHaveBeenCalledTimes(1); // once, no polling
 
-    const doneBack = setup({ win: createFakeWindow({ storage }), script: [completed()] });
+    const doneBack = mountOnSameTab(storage, [completed()]);
     doneBack.flow.resume();
     expect(doneBack.flow.getSnapshot().status).toBe("idle");
     await tick(0);
@@ -141,12 +142,9 @@ describe("redirect mode", () => {
   });
 
   it("drops a pending attempt with no outcome once it expired, without asking", async () => {
-    const storage = new Map<string, string>();
-    const first = setup({ mode: "redirect", win: createFakeWindow({ storage }) });
-    first.flow.open();
-    await first.mint(makeSession("s-1", 60_000));
+    const storage = await leftForVendor(makeSession("s-1", 60_000));
     vi.setSystemTime(Date.now() + 60_000);
-    const back = setup({ win: createFakeWindow({ storage }) });
+    const back = mountOnSameTab(storage);
     back.flow.resume();
     await tick(0);
     expect(back.getResult).not.toHaveBeenCalled();
@@ -155,12 +153,9 @@ describe("redirect mode", () => {
   });
 
   it("a failed return ends as failed and clears storage", async () => {
-    const storage = new Map<string, string>();
-    const first = setup({ mode: "redirect", win: createFakeWindow({ storage }) });
-    first.flow.open();
-    await first.mint();
+    const storage = await leftForVendor();
     returnFromVendor(storage, false);
-    const back = setup({ win: createFakeWindow({ storage }) });
+    const back = mountOnSameTab(storage);
     back.flow.resume();
     expect(back.flow.getSnapshot().error?.code).toBe("liveness_failed");
     expect(back.getResult).not.toHaveBeenCalled();
