@@ -11,6 +11,14 @@ export type FaceKitErrorCode =
   | "session_invalid"
   /** The person did not allow camera access. */
   | "camera_denied"
+  /** No camera can be used here (none attached, or the page is not a secure context). */
+  | "camera_unavailable"
+  /** The file is not an image of an accepted type, or it cannot be read. */
+  | "invalid_image"
+  /** The image is larger than the accepted limit, even after downscaling. */
+  | "image_too_large"
+  /** The vendor account behind your backend has no credits left for this check. */
+  | "no_credits"
   /** The person left the capture before it finished. */
   | "scan_incomplete"
   /** The vendor decided the capture was not a live person. */
@@ -45,6 +53,10 @@ const codes: readonly FaceKitErrorCode[] = [
   "session_expired",
   "session_invalid",
   "camera_denied",
+  "camera_unavailable",
+  "invalid_image",
+  "image_too_large",
+  "no_credits",
   "scan_incomplete",
   "liveness_failed",
   "account_not_found",
@@ -124,6 +136,10 @@ export const errorStatus: Record<FaceKitErrorCode, number> = {
   session_expired: 410,
   session_invalid: 404,
   camera_denied: 422,
+  camera_unavailable: 422,
+  invalid_image: 422,
+  image_too_large: 413,
+  no_credits: 402,
   scan_incomplete: 422,
   liveness_failed: 422,
   account_not_found: 404,

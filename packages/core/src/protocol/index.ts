@@ -12,6 +12,17 @@ export {
   redirectErrorCode,
 } from "./envelope.ts";
 export {
+  type DiditFaceEntity,
+  type DiditFaceMatchBody,
+  type DiditImageReport,
+  type DiditImageType,
+  type DiditWarning,
+  diditImageTypes,
+  diditMaxImageBytes,
+  sniffImageType,
+  toSelfieCompareResult,
+} from "./didit.ts";
+export {
   type ErrorBody,
   errorResponseStatus,
   errorStatus,
@@ -47,7 +58,12 @@ export {
   type FaceSignSession,
   type FaceSignSessionRequest,
   type FaceSignStatusResponse,
+  type SelfieCompareGrant,
+  type SelfieCompareResult,
+  type SelfieCompareWarning,
+  diditRoutes,
   facesignRoutes,
+  grantHeader,
   routes,
   toFaceMatchResult,
 } from "./routes.ts";

@@ -26,6 +26,59 @@ export const facesignRoutes = {
   webhook: "facesign/webhook",
 } as const;
 
+/** Didit selfie-compare route paths (their own constant, like {@link facesignRoutes}). */
+export const diditRoutes = {
+  /** POST, no body needed -> {@link SelfieCompareGrant}. */
+  grant: "didit/grant",
+  /**
+   * POST `multipart/form-data` with the grant in the {@link grantHeader} header: `selfie` (file)
+   * and, when the grant says `reference: "upload"`, `reference` (file) -> {@link SelfieCompareResult}.
+   */
+  compare: "didit/compare",
+} as const;
+
+/** Request header that carries a {@link SelfieCompareGrant} token to the compare route. */
+export const grantHeader = "x-facekit-grant";
+
+/**
+ * Permission for one upload to the compare route: signed, bound to the signed-in account, valid
+ * until `expiresAt` and for one use only. The limits are what the backend will accept.
+ */
+export interface SelfieCompareGrant {
+  /** Opaque, signed; send it in the {@link grantHeader} header. */
+  token: string;
+  /** Epoch milliseconds after which the backend refuses it. */
+  expiresAt: number;
+  /** Largest accepted file, in bytes, per image. */
+  maxBytes: number;
+  /** Accepted image types (MIME), checked on the bytes, not the name. */
+  types: string[];
+  /** `upload`: the browser sends a reference photo too. `server`: the backend holds it. */
+  reference: "upload" | "server";
+}
+
+/** One warning of a comparison: Didit's code (e.g. `LOW_FACE_MATCH_SIMILARITY`) and its words. */
+export interface SelfieCompareWarning {
+  code: string;
+  message: string;
+}
+
+/**
+ * What the backend reports to the browser for one comparison. Informative: the backend already
+ * kept it (`onResult` of `@facekit/server`). `review` is any status Didit adds beyond the two.
+ * @example
+ * if (result.status === "approved") next(); else explain(result.warnings);
+ */
+export interface SelfieCompareResult {
+  requestId: string;
+  status: "approved" | "declined" | "review";
+  /** 0-100, or `null` when no face pair could be scored. */
+  score: number | null;
+  warnings: SelfieCompareWarning[];
+  /** Faces found in each image. */
+  faces: { selfie: number; reference: number };
+}
+
 /**
  * A Verisoul session minted by your backend for one attempt. Use it once, before `expiresAt`.
  * `token` binds the session to the signed-in account; the backend checks it on every result call.
