@@ -4,7 +4,7 @@
  * webhooks keep current.
  */
 import type { Page } from "@playwright/test";
-import { expect, finalCallback, setFaceSignScenario, test } from "./fixtures.ts";
+import { expect, finalCallback, readLog, setFaceSignScenario, test } from "./fixtures.ts";
 import { e2ePorts } from "./ports.ts";
 
 const facesignApp = `http://127.0.0.1:${e2ePorts.facesignApp}`;
@@ -59,12 +59,25 @@ test("the webhook route refuses a bad or missing signature", async ({ request })
   expect(forged.status()).toBe(401);
 });
 
-test("unmounting mid-session leaves no polling behind", async ({ page }) => {
+/** The page's `visibilitychange` listeners on `document`, as Chromium's debugger sees them. */
+async function visibilityListeners(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  const { result } = await cdp.send("Runtime.evaluate", { expression: "document" });
+  const { listeners } = await cdp.send("DOMDebugger.getEventListeners", {
+    objectId: result.objectId ?? "",
+  });
+  await cdp.detach();
+  return listeners.filter((l) => l.type === "visibilitychange").length;
+}
+
+test("unmounting mid-session leaves no polling or listeners behind", async ({ page }) => {
   await embedded(page);
+  await expect.poll(() => visibilityListeners(page)).toBe(1);
   const polls: string[] = [];
   page.on("request", (r) => r.url().includes("/facesign/status") && polls.push(r.url()));
   await page.getByRole("button", { name: "Unmount" }).click();
   await expect(page.locator("iframe")).toHaveCount(0);
+  expect(await visibilityListeners(page)).toBe(0);
   const after = polls.length;
   await page.waitForTimeout(1500);
   expect(polls.length).toBe(after);
@@ -108,4 +121,47 @@ test("modal: a native dialog; Escape before starting closes it and gives focus b
   await expect(dialog).toBeHidden();
   await expect(opener).toBeFocused();
   expect(await finalCallback(page)).toEqual({ callback: "cancel" });
+});
+
+/** The `cs` of the iframe's current `src`. */
+async function shownSecret(page: Page): Promise<string | null> {
+  const src = await page.locator("iframe").getAttribute("src");
+  return src ? new URL(src).searchParams.get("cs") : null;
+}
+
+test("a secret FaceSign refuses is replaced without losing the session, and the person goes on", async ({
+  page,
+}) => {
+  await page.goto("/facesign.html?ready=stale");
+  const stale = await page.getByTestId("ready").textContent();
+  // The handed-over secret was replaced on the server: FaceSign's page refuses it at first.
+  await expect.poll(() => shownSecret(page)).not.toBe(stale);
+  const frame = page.frameLocator("iframe");
+  await frame.locator("button.primary").click();
+  await frame.getByRole("button", { name: "livenessDetected" }).click();
+  expect(await finalCallback(page)).toMatchObject({ callback: "complete" });
+  const log = await readLog(page);
+  expect(log).toContainEqual({ event: "secret_refreshed" });
+  expect(log.filter((e) => e.event === "session_ready")).toHaveLength(1);
+});
+
+test("a handed-over secret close to expiry is refreshed before it is ever shown", async ({
+  page,
+}) => {
+  await setFaceSignScenario({ secretTtlMs: 4_000 });
+  const shown: string[] = [];
+  page.on("request", (r) => r.url().startsWith(facesignApp) && shown.push(r.url()));
+  await page.goto("/facesign.html?ready&modal&margin=3000");
+  const ready = page.getByTestId("ready");
+  const minted = await ready.textContent();
+  // The person opens the verification once the secret is inside the refresh margin.
+  const expireAt = Number(await ready.getAttribute("data-expire"));
+  await page.waitForFunction((at) => Date.now() > at - 3_000, expireAt);
+  await page.getByRole("button", { name: "Open verification" }).click();
+  const frame = page.frameLocator("iframe");
+  await frame.locator("button.primary").click();
+  expect(await shownSecret(page)).not.toBe(minted);
+  await frame.getByRole("button", { name: "livenessDetected" }).click();
+  expect(await finalCallback(page)).toMatchObject({ callback: "complete" });
+  expect(shown.some((url) => url.includes(`cs=${minted}`))).toBe(false);
 });

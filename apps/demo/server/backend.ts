@@ -3,7 +3,7 @@
  * FaceKit's handler mounted at /api/facekit. Web-standard `Request -> Response`.
  */
 import type { FaceSignNode } from "@facekit/core/protocol";
-import { createFaceKitHandler, createFaceSignClient } from "@facekit/server";
+import { createFaceKitHandler } from "@facekit/server";
 
 export interface DemoBackendOptions {
   /** Public origin of the app, e.g. http://localhost:5173 (the callback page lives there). */
@@ -97,8 +97,19 @@ export function createDemoBackend(
     facesign: {
       ...options.facesign,
       session: { langs: ["en"], flow: demoFaceSignFlow },
+      // FaceSign's finished session, as our backend read it from FaceSign.
+      onResult: ({ accountId, status, session }) => {
+        const account = accounts.get(accountId);
+        if (!account) return;
+        const verified = status === "complete" && session.report?.isVerified === true;
+        account.faceCheck = {
+          vendor: "facesign",
+          decision: status === "complete" ? (verified ? "Verified" : "Not verified") : "Left",
+          checkedAt: new Date().toISOString(),
+        };
+      },
     },
-    // The decision is recorded here, from the vendor's answer, never from the browser.
+    // Decisions are recorded here, from the vendor's answer, never from the browser.
     onResult: ({ accountId, result }) => {
       const account = accounts.get(accountId);
       if (!account) return;
@@ -112,46 +123,9 @@ export function createDemoBackend(
     },
   });
 
-  const facesign = createFaceSignClient(options.facesign);
-
-  /**
-   * FaceSign has no server-side result hook in FaceKit, so after the embed reports the end, the
-   * page asks us to record it and we ask FaceSign (never the browser) for the account's latest
-   * finished session.
-   */
-  async function recordFaceSign(accountId: string, account: DemoAccount): Promise<Response> {
-    const { sessions } = await facesign.listSessions({
-      clientReferenceId: accountId,
-      status: ["complete", "incomplete"],
-      sortBy: "finishedAt",
-      sortOrder: "desc",
-      limit: 1,
-    });
-    const session = sessions[0];
-    if (!session) return Response.json({ error: "No finished FaceSign session." }, { status: 409 });
-    const verified = session.status === "complete" && session.report?.isVerified === true;
-    account.faceCheck = {
-      vendor: "facesign",
-      decision: session.status === "complete" ? (verified ? "Verified" : "Not verified") : "Left",
-      checkedAt: new Date().toISOString(),
-    };
-    return Response.json({ id: accountId, ...account });
-  }
-
   return async (request) => {
     const { pathname } = new URL(request.url);
     if (pathname.startsWith("/api/facekit/")) return facekit(request);
-    if (pathname === "/api/account/facesign-check" && request.method === "POST") {
-      const id = accountFrom(request);
-      const account = id ? accounts.get(id) : undefined;
-      // JSON only, so a cross-site form cannot trigger it.
-      const json = request.headers.get("content-type")?.startsWith("application/json");
-      if (!id || !account || !json)
-        return Response.json({ error: "Sign up first." }, { status: 401 });
-      return recordFaceSign(id, account).catch(() =>
-        Response.json({ error: "Could not reach FaceSign. Try again." }, { status: 502 }),
-      );
-    }
     if (pathname === "/api/account" && request.method === "POST") {
       const body = (await request.json().catch(() => null)) as {
         name?: unknown;

@@ -4,8 +4,8 @@ import { useState } from "react";
 
 /**
  * FaceSign's hosted video check in an iframe. Minting a session costs a vendor call, so the embed
- * mounts only when the visitor starts. When it ends, we ask our backend to record the outcome: the
- * backend reads it from FaceSign; the summary the embed got is only shown as a notice.
+ * mounts only when the visitor starts. Our backend has recorded the outcome (FaceSign's
+ * `onResult`) before the embed hears of it; the summary the embed got is only shown as a notice.
  */
 export function FaceSignStep({
   onRecorded,
@@ -17,16 +17,10 @@ export function FaceSignStep({
   const [started, setStarted] = useState(false);
   const [summary, setSummary] = useState<FaceSignSummary | null>(null);
 
-  async function record(result: FaceSignSummary | null, notice: string | null) {
+  function ended(result: FaceSignSummary | null, notice: string | null) {
     setStarted(false);
     setSummary(result);
-    const response = await fetch("/api/account/facesign-check", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: "{}",
-    }).catch(() => null);
-    if (response?.ok) onMessage(notice);
-    else onMessage("We could not save your check. Reload the page to see its state.");
+    onMessage(notice);
     onRecorded();
   }
 
@@ -56,10 +50,8 @@ export function FaceSignStep({
   return (
     <FaceSignEmbed
       className="facesign"
-      onComplete={(result) => void record(result, null)}
-      onCancel={() =>
-        void record(null, "You left the video check. You can start again when ready.")
-      }
+      onComplete={(result) => ended(result, null)}
+      onCancel={() => ended(null, "You left the video check. You can start again when ready.")}
     />
   );
 }

@@ -13,7 +13,7 @@ const vendors: { id: Vendor; label: string; hint: string }[] = [
 /**
  * Step 2: a face check, with the vendor the visitor picks. When a check ends, the page reloads
  * the account from our backend: the verdict shown is the one the backend recorded from the
- * vendor's answer (Verisoul: onResult; FaceSign: the demo's facesign-check route).
+ * vendor's answer (`onResult` of each vendor in the backend).
  */
 export function FaceStep({ account, onRefresh }: { account: Account; onRefresh: () => void }) {
   const [message, setMessage] = useState<string | null>(null);

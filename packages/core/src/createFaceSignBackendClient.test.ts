@@ -21,11 +21,13 @@ describe("createFaceSignBackendClient", () => {
     const client = createFaceSignBackendClient({ endpoint: "/api/facekit/", fetch: b.fetch });
     await expect(client.mintFaceSignSession()).resolves.toEqual(session);
     await expect(client.refreshFaceSignSession("fs-1")).resolves.toEqual(session);
-    await expect(client.getFaceSignStatus("fs-1")).resolves.toEqual(status);
+    await expect(
+      client.getFaceSignStatus({ sessionId: "fs-1", clientSecret: "cs-1" }),
+    ).resolves.toEqual(status);
     expect(b.requests).toEqual([
       { url: "/api/facekit/facesign/session", body: {} },
       { url: "/api/facekit/facesign/refresh", body: { sessionId: "fs-1" } },
-      { url: "/api/facekit/facesign/status", body: { sessionId: "fs-1" } },
+      { url: "/api/facekit/facesign/status", body: { sessionId: "fs-1", clientSecret: "cs-1" } },
     ]);
   });
 
@@ -33,7 +35,7 @@ describe("createFaceSignBackendClient", () => {
     const limited = new FaceKitError("rate_limited", "Slow down", { retryAfter: 5 });
     const b = backend(() => Response.json(toErrorBody(limited), { status: 429 }));
     const client = createFaceSignBackendClient({ endpoint: "/api/facekit", fetch: b.fetch });
-    await expect(client.getFaceSignStatus("fs-1")).rejects.toMatchObject({
+    await expect(client.getFaceSignStatus({ sessionId: "fs-1" })).rejects.toMatchObject({
       code: "rate_limited",
       retryAfter: 5,
       status: 429,
@@ -43,7 +45,9 @@ describe("createFaceSignBackendClient", () => {
   it("rejects answers that break the contract", async () => {
     const b = backend(() => Response.json({ sessionId: "fs-1", status: "canceled" }));
     const client = createFaceSignBackendClient({ endpoint: "/api/facekit", fetch: b.fetch });
-    await expect(client.getFaceSignStatus("fs-1")).rejects.toMatchObject({ code: "internal" });
+    await expect(client.getFaceSignStatus({ sessionId: "fs-1" })).rejects.toMatchObject({
+      code: "internal",
+    });
     await expect(client.mintFaceSignSession()).rejects.toMatchObject({ code: "internal" });
   });
 

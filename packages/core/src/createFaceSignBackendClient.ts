@@ -6,6 +6,7 @@ import type { BackendClientOptions } from "./createBackendClient.ts";
 import { createPost, type Json } from "./internal/createPost.ts";
 import {
   type FaceSignSession,
+  type FaceSignStatusRequest,
   type FaceSignStatusResponse,
   facesignRoutes,
 } from "./protocol/index.ts";
@@ -20,8 +21,14 @@ export interface FaceSignBackendClient {
   mintFaceSignSession(signal?: AbortSignal): Promise<FaceSignSession>;
   /** POST `{endpoint}/facesign/refresh`: a new client secret (and URL) for the same session. */
   refreshFaceSignSession(sessionId: string, signal?: AbortSignal): Promise<FaceSignSession>;
-  /** POST `{endpoint}/facesign/status`: the status, with the summary once the session ended. */
-  getFaceSignStatus(sessionId: string, signal?: AbortSignal): Promise<FaceSignStatusResponse>;
+  /**
+   * POST `{endpoint}/facesign/status`: the status, with the summary once the session ended; with
+   * `clientSecret`, whether FaceSign still takes it (`secretValid`, while not begun).
+   */
+  getFaceSignStatus(
+    request: FaceSignStatusRequest,
+    signal?: AbortSignal,
+  ): Promise<FaceSignStatusResponse>;
 }
 
 const isSession = (d: Json) =>
@@ -39,7 +46,7 @@ const statuses: unknown[] = ["created", "inProgress", "complete", "incomplete"];
  * const flow = createFaceSignFlow({
  *   getSession: (signal) => facesign.mintFaceSignSession(signal),
  *   refresh: (id, signal) => facesign.refreshFaceSignSession(id, signal),
- *   getStatus: (id, signal) => facesign.getFaceSignStatus(id, signal),
+ *   getStatus: (request, signal) => facesign.getFaceSignStatus(request, signal),
  * });
  */
 export function createFaceSignBackendClient(options: BackendClientOptions): FaceSignBackendClient {
@@ -49,10 +56,10 @@ export function createFaceSignBackendClient(options: BackendClientOptions): Face
       post<FaceSignSession>(facesignRoutes.session, {}, signal, isSession),
     refreshFaceSignSession: (sessionId, signal) =>
       post<FaceSignSession>(facesignRoutes.refresh, { sessionId }, signal, isSession),
-    getFaceSignStatus: (sessionId, signal) =>
+    getFaceSignStatus: (request, signal) =>
       post<FaceSignStatusResponse>(
         facesignRoutes.status,
-        { sessionId },
+        request,
         signal,
         (d) => typeof d?.sessionId === "string" && statuses.includes(d.status),
       ),

@@ -40,7 +40,10 @@ describe("createFaceSignFlow", () => {
     await t.mint();
     expect(t.getStatus).not.toHaveBeenCalled();
     await tick(2000);
-    expect(t.getStatus).toHaveBeenCalledWith("fs-1", expect.any(AbortSignal));
+    expect(t.getStatus).toHaveBeenCalledWith(
+      { sessionId: "fs-1", clientSecret: "cs-1" },
+      expect.any(AbortSignal),
+    );
     t.setStatus("inProgress");
     await tick(3000); // 2000 x 1.5
     expect(t.flow.getSnapshot().status).toBe("inProgress");
@@ -66,7 +69,7 @@ describe("createFaceSignFlow", () => {
     t.flow.start();
     await t.mint();
     const at: number[] = [];
-    t.getStatus.mockImplementation(async (sessionId) => {
+    t.getStatus.mockImplementation(async ({ sessionId }) => {
       at.push(Date.now());
       return { sessionId, status: "created" };
     });
@@ -117,6 +120,48 @@ describe("createFaceSignFlow", () => {
     expect(t.flow.getSnapshot().status).toBe("ready");
   });
 
+  it("refreshes at once when the backend says FaceSign refuses the secret", async () => {
+    const refused = { sessionId: "fs-1", status: "created", secretValid: false } as const;
+    const t = setupFaceSign({ script: [refused] });
+    t.flow.start();
+    await t.mint();
+    await tick(2000);
+    expect(t.refresh).toHaveBeenCalledTimes(1);
+    expect(t.getStatus.mock.calls.map(([request]) => request)).toEqual([
+      { sessionId: "fs-1", clientSecret: "cs-1" },
+      { sessionId: "fs-1", clientSecret: "cs-2" },
+    ]);
+    expect(t.flow.getSnapshot()).toMatchObject({ status: "ready" });
+    expect(t.flow.getSnapshot().session?.url).toBe("https://facesign.test/?cs=cs-2");
+    expect(t.types()).toContain("secret_refreshed");
+  });
+
+  it("gives up with session_invalid when new secrets keep being refused", async () => {
+    const t = setupFaceSign();
+    t.getStatus.mockImplementation(async ({ sessionId }) => ({
+      sessionId,
+      status: "created",
+      secretValid: false,
+    }));
+    t.flow.start();
+    await t.mint();
+    await tick(60_000);
+    expect(t.refresh).toHaveBeenCalledTimes(3);
+    expect(t.flow.getSnapshot()).toMatchObject({ status: "failed" });
+    expect(t.flow.getSnapshot().error?.code).toBe("session_invalid");
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("hands a ready session this close to expiry a new secret before it is shown", async () => {
+    const t = setupFaceSign();
+    t.flow.start();
+    await t.mint(makeFaceSignSession("fs-1", "cs-1", 30_000));
+    expect(t.refresh).toHaveBeenCalledTimes(1);
+    expect(t.flow.getSnapshot()).toMatchObject({ status: "ready" });
+    expect(t.flow.getSnapshot().session?.url).toBe("https://facesign.test/?cs=cs-2");
+    expect(t.types()).toEqual(["session_requested", "secret_refreshed", "session_ready"]);
+  });
+
   it("never swaps the secret once the user is in the session", async () => {
     const t = setupFaceSign({ script: ["inProgress"] });
     t.flow.start();
@@ -127,6 +172,8 @@ describe("createFaceSignFlow", () => {
     expect(t.refresh).not.toHaveBeenCalled();
     expect(t.flow.getSnapshot().session?.url).toBe("https://facesign.test/?cs=cs-1");
     expect(t.types()).not.toContain("secret_refreshed");
+    // Once begun, the secret no longer goes along.
+    expect(t.getStatus.mock.calls.at(-1)?.[0]).toEqual({ sessionId: "fs-1" });
   });
 
   it("keeps the old page when the user began while the secret was being refreshed", async () => {

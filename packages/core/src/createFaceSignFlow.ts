@@ -7,7 +7,11 @@
 import { idleFaceSignSnapshot } from "./idleSnapshot.ts";
 import { createStore } from "./internal/createStore.ts";
 import { toFaceKitError } from "./internal/toFaceKitError.ts";
-import { type WatchHooks, watchFaceSign } from "./internal/watchFaceSign.ts";
+import {
+  defaultRefreshMarginMs,
+  type WatchHooks,
+  watchFaceSign,
+} from "./internal/watchFaceSign.ts";
 import type * as T from "./types.ts";
 
 const noop = () => {};
@@ -19,7 +23,7 @@ const noop = () => {};
  * const flow = createFaceSignFlow({
  *   getSession: (signal) => facesign.mintFaceSignSession(signal),
  *   refresh: (id, signal) => facesign.refreshFaceSignSession(id, signal),
- *   getStatus: (id, signal) => facesign.getFaceSignStatus(id, signal),
+ *   getStatus: (request, signal) => facesign.getFaceSignStatus(request, signal),
  * });
  * flow.subscribe(() => {
  *   const { status, session } = flow.getSnapshot();
@@ -69,8 +73,16 @@ export function createFaceSignFlow(options: T.FaceSignFlowOptions): T.FaceSignFl
       const W = options.window ?? window;
       set({ ...idleFaceSignSnapshot, status: "loading" });
       emit({ type: "session_requested" });
+      const margin = options.refreshMarginMs ?? defaultRefreshMarginMs;
       options
         .getSession(signal)
+        // A ready session handed over this close to expiry gets a new secret before it is shown.
+        .then(async (given) => {
+          if (given.expireAt - margin > Date.now()) return given;
+          const fresh = await options.refresh(given.sessionId, signal);
+          emit({ type: "secret_refreshed", sessionId: fresh.sessionId });
+          return fresh;
+        })
         .then((session) => {
           if (signal.aborted) return;
           set({ status: "ready", session });

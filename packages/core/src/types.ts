@@ -9,6 +9,7 @@ import type {
   FaceMatchSession,
   FaceSignSession,
   FaceSignStatus,
+  FaceSignStatusRequest,
   FaceSignStatusResponse,
   FaceSignSummary,
 } from "./protocol/index.ts";
@@ -262,7 +263,7 @@ export interface FaceSignWindow {
  * const options: FaceSignFlowOptions = {
  *   getSession: (signal) => facesign.mintFaceSignSession(signal),
  *   refresh: (id, signal) => facesign.refreshFaceSignSession(id, signal),
- *   getStatus: (id, signal) => facesign.getFaceSignStatus(id, signal),
+ *   getStatus: (request, signal) => facesign.getFaceSignStatus(request, signal),
  * };
  */
 export interface FaceSignFlowOptions {
@@ -270,13 +271,16 @@ export interface FaceSignFlowOptions {
   getSession(signal: AbortSignal): Promise<FaceSignSession>;
   /** A new client secret for the same session. */
   refresh(sessionId: string, signal: AbortSignal): Promise<FaceSignSession>;
-  /** The session's status, with the summary once it ended. */
-  getStatus(sessionId: string, signal: AbortSignal): Promise<FaceSignStatusResponse>;
+  /** The session's status (and whether the secret still works), with the summary once it ended. */
+  getStatus(request: FaceSignStatusRequest, signal: AbortSignal): Promise<FaceSignStatusResponse>;
   /** Default: the global `window`, read when needed (never at import). */
   window?: FaceSignWindow;
   /** Delay between status polls while the page is visible; grows x1.5 up to 15 s. Default 2000. */
   pollIntervalMs?: number;
-  /** A session the user has not begun gets a new secret this long before `expireAt`. Default 60 s. */
+  /**
+   * A session the user has not begun gets a new secret this long before `expireAt` (also a ready
+   * session handed over this close to expiry, before it is shown). Default 60 s.
+   */
   refreshMarginMs?: number;
 }
 

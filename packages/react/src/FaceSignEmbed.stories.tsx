@@ -1,10 +1,16 @@
-import type { FaceSignEvent } from "@facekit/core";
+import type { FaceSignEvent, FaceSignSession } from "@facekit/core";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { QueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { FaceKitProvider } from "./FaceKitProvider.tsx";
-import { FaceSignEmbed } from "./FaceSignEmbed.tsx";
-import { answerFaceSign, setFaceSignScenario } from "./internal/testing/storySimulator.ts";
+import { FaceSignEmbed, type FaceSignEmbedProps } from "./FaceSignEmbed.tsx";
+import {
+  answerFaceSign,
+  mintStaleFaceSignSession,
+  patchFaceSignScenario,
+  setFaceSignScenario,
+} from "./internal/testing/storySimulator.ts";
 
 /**
  * `<FaceSignEmbed>` against a live FaceSign simulator and a real `@facekit/server` backend (both
@@ -127,5 +133,92 @@ export const RateLimited: Story = {
     await expect(root(canvasElement)).toHaveAttribute("data-state", "failed");
     await expect(canvas.getByRole("alert")).not.toBeEmptyDOMElement();
     await expect(canvas.getByRole("button", { name: "Try again" })).toBeEnabled();
+  },
+};
+
+/** The modal presentation, opened from a button: a native dialog with focus inside. */
+function ModalApp(args: FaceSignEmbedProps) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)}>
+        Verify with FaceSign
+      </button>
+      <FaceSignEmbed {...args} presentation="modal" open={open} onOpenChange={setOpen} />
+    </>
+  );
+}
+
+export const Modal: Story = {
+  render: (args) => <ModalApp {...args} />,
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole("button", { name: "Verify with FaceSign" }));
+    const dialog = await canvas.findByRole("dialog", { name: "FaceSign verification" });
+    await embedded(canvasElement, args.onEvent);
+    await expect(dialog).toHaveAttribute("open");
+  },
+};
+
+export const ModalLeaveConfirm: Story = {
+  render: (args) => <ModalApp {...args} />,
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole("button", { name: "Verify with FaceSign" }));
+    const { sessionId, frame } = await embedded(canvasElement, args.onEvent);
+    await answerFaceSign(sessionId, frame.src, []); // the person is in the session
+    await waitFor(() => expect(root(canvasElement)).toHaveAttribute("data-state", "inProgress"), {
+      timeout: 8000,
+    });
+    await userEvent.keyboard("{Escape}");
+    const confirm = await canvas.findByRole("group", { name: "Leave verification?" });
+    await expect(within(confirm).getByRole("button", { name: "Keep going" })).toHaveFocus();
+    await expect(args.onCancel).not.toHaveBeenCalled();
+  },
+};
+
+export const StatusOutage: Story = {
+  play: async ({ canvasElement, args }) => {
+    const { sessionId, frame } = await embedded(canvasElement, args.onEvent);
+    await answerFaceSign(sessionId, frame.src, []);
+    await waitFor(() => expect(root(canvasElement)).toHaveAttribute("data-state", "inProgress"), {
+      timeout: 8000,
+    });
+    // FaceSign fails the backend's next status lookups: the person's page must stay.
+    await patchFaceSignScenario({ failNext: { status: 503, count: 2 } });
+    await waitFor(
+      () =>
+        expect(args.onEvent).toHaveBeenCalledWith(
+          expect.objectContaining({ type: "status_unavailable" }),
+        ),
+      { timeout: 10_000 },
+    );
+    await expect(within(canvasElement).getByTitle("FaceSign verification")).toBe(frame);
+    await expect(args.onError).not.toHaveBeenCalled();
+    await answerFaceSign(sessionId, frame.src, ["0", "0"]);
+    await waitFor(() => expect(args.onComplete).toHaveBeenCalled(), { timeout: 15_000 });
+  },
+};
+
+// Minted after the meta's simulator reset (story hooks run after the meta's), before render.
+let stale: FaceSignSession | undefined;
+
+export const SecretRefused: Story = {
+  beforeEach: async () => {
+    stale = await mintStaleFaceSignSession();
+  },
+  render: (args) => <FaceSignEmbed {...args} clientSecret={stale} />,
+  play: async ({ canvasElement, args }) => {
+    await waitFor(
+      () =>
+        expect(args.onEvent).toHaveBeenCalledWith(
+          expect.objectContaining({ type: "secret_refreshed" }),
+        ),
+      { timeout: 8000 },
+    );
+    const frame = within(canvasElement).getByTitle("FaceSign verification") as HTMLIFrameElement;
+    const shown = new URL(frame.src).searchParams.get("cs");
+    await expect(shown).not.toBe(stale?.clientSecret);
+    await expect(root(canvasElement)).toHaveAttribute("data-state", "ready");
   },
 };

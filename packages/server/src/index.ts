@@ -19,6 +19,7 @@ export type {
   FaceSignClientOptions,
   FaceSignConfig,
   FaceSignListQuery,
+  FaceSignResultEvent,
   VerisoulClient,
   VerisoulClientOptions,
   VerisoulConfig,

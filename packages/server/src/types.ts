@@ -11,6 +11,7 @@ import type {
   FaceSignExposable,
   FaceSignListBody,
   FaceSignSessionBody,
+  FaceSignSessionObject,
   FaceSignSessionSettings,
   FaceSignVendorStatus,
   VerisoulVerifyFaceBody,
@@ -128,6 +129,35 @@ export interface FaceSignConfig extends FaceSignClientOptions {
   expose?: FaceSignExposable[];
   /** Secret of your FaceSign webhook endpoint; enables `POST …/facesign/webhook`. */
   webhookSecret?: string;
+  /**
+   * Called when this server first sees a session finished (status poll, refresh or webhook),
+   * before the browser is told. Keep the outcome here: the browser's `onComplete` is only
+   * informative. Per server instance, so another instance may call it again for the same session:
+   * make the write idempotent (keyed by `sessionId`). If it throws, the route answers an error and
+   * the next sighting calls it again.
+   * @example
+   * onResult: async ({ accountId, sessionId, status, session }) => {
+   *   const verified = status === "complete" && session.report?.isVerified === true;
+   *   await db.faceChecks.upsert({ sessionId, accountId, verified });
+   * },
+   */
+  onResult?: (event: FaceSignResultEvent, request: Request) => void | Promise<void>;
+}
+
+/**
+ * What {@link FaceSignConfig.onResult} receives: a finished session of one account, as your
+ * backend got it from FaceSign.
+ * @example
+ * const onResult = ({ accountId, status }: FaceSignResultEvent) => audit(accountId, status);
+ */
+export interface FaceSignResultEvent {
+  /** The session's `clientReferenceId`: the account `authorize(request)` returned at creation. */
+  accountId: string;
+  sessionId: string;
+  /** `complete`: the flow reached an end node. `incomplete`: abandoned, expired or terminated. */
+  status: "complete" | "incomplete";
+  /** FaceSign's whole session, report included (transcript, media URLs): server-side only. */
+  session: FaceSignSessionObject;
 }
 
 /**

@@ -1,4 +1,9 @@
-import { FaceKitError, type FaceSignSession, type FaceSignStatus } from "../protocol/index.ts";
+import {
+  FaceKitError,
+  type FaceSignSession,
+  type FaceSignStatus,
+  type FaceSignStatusResponse,
+} from "../protocol/index.ts";
 import type { FaceSignEvent, FaceSignFlowOptions, FaceSignWindow } from "../types.ts";
 import { toFaceKitError } from "./toFaceKitError.ts";
 
@@ -13,12 +18,19 @@ export interface WatchHooks {
   finish(event: Extract<FaceSignEvent, { type: "completed" | "cancelled" | "failed" }>): void;
 }
 
+/** How long before its `expireAt` a secret not yet used is replaced, by default. */
+export const defaultRefreshMarginMs = 60_000;
+
+/** Refreshes in a row that the backend still calls invalid before the flow gives up. */
+const maxRefusals = 3;
+
 /**
  * Polls the status of `session` while the page is visible (paused while hidden, at once when it
  * shows again), every `pollIntervalMs` growing x1.5 to 15 s (back to the start on a new status).
  * While the backend still says `created`, the secret is refreshed `refreshMarginMs` before it
- * expires, and swapped in only if a second look still says `created`: once the user has begun,
- * never. `rate_limited` waits `retryAfter`; `network`/`vendor_unavailable` are retried 3 times
+ * expires, or at once when the backend says FaceSign refuses it (`secretValid: false`: replaced
+ * or expired), and swapped in only if a second look still says `created`: once the user has
+ * begun, never. `rate_limited` waits `retryAfter`; `network`/`vendor_unavailable` are retried 3 times
  * before the user began. Once the session is `inProgress`, these transient errors never end it (the
  * user is in the iframe): polling goes on with the same back-off and the first error of each
  * outage emits `status_unavailable`. Never two requests at once. Returns the function that stops it (the flow also aborts `signal`).
@@ -35,7 +47,12 @@ export function watchFaceSign(
   >,
   hooks: WatchHooks,
 ): () => void {
-  const { getStatus, refresh, pollIntervalMs: base = 2000, refreshMarginMs = 60_000 } = options;
+  const {
+    getStatus,
+    refresh,
+    pollIntervalMs: base = 2000,
+    refreshMarginMs = defaultRefreshMarginMs,
+  } = options;
   const { sessionId } = session;
   const doc = W.document;
   let timer: number | undefined;
@@ -46,9 +63,13 @@ export function watchFaceSign(
   let notBefore = 0; // rate limited until then
   let last: FaceSignStatus = "created";
   let begun = false; // sticky: once the user began, the page is never reloaded
-  let expireAt = session.expireAt;
+  let held = session; // the secret on screen (or about to be)
+  let refusals = 0;
 
-  const refreshIn = () => expireAt - refreshMarginMs - Date.now();
+  const refreshIn = () => held.expireAt - refreshMarginMs - Date.now();
+  // The secret goes along until the user begins: the backend tells whether FaceSign takes it.
+  const look = (): Promise<FaceSignStatusResponse> =>
+    getStatus(begun ? { sessionId } : { sessionId, clientSecret: held.clientSecret }, signal);
   const schedule = (ms: number) => {
     W.clearTimeout(timer);
     timer = undefined;
@@ -65,18 +86,25 @@ export function watchFaceSign(
     if (busy || signal.aborted) return;
     busy = true;
     try {
-      let res = await getStatus(sessionId, signal);
-      if (res.status === "created" && !begun && refreshIn() <= 0) {
+      let res = await look();
+      const refused = res.secretValid === false;
+      if (res.status === "created" && !begun && (refused || refreshIn() <= 0)) {
+        if (refused && ++refusals > maxRefusals) {
+          throw new FaceKitError(
+            "session_invalid",
+            "FaceSign keeps refusing this session's secret.",
+          );
+        }
         const fresh = await refresh(sessionId, signal);
         if (fresh.sessionId !== sessionId) {
           throw new FaceKitError("internal", "The refresh route answered another session");
         }
-        res = await getStatus(sessionId, signal);
-        if (res.status === "created" && !signal.aborted) {
-          expireAt = fresh.expireAt;
-          hooks.refreshed(fresh);
-        }
-      }
+        const previous = held;
+        held = fresh;
+        res = await look();
+        if (res.status === "created" && !signal.aborted) hooks.refreshed(fresh);
+        else held = previous; // the user began meanwhile: the page keeps the secret it has
+      } else if (res.secretValid) refusals = 0;
       if (signal.aborted) return;
       busy = false;
       failures = 0;

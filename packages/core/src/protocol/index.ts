@@ -6,12 +6,6 @@
  */
 
 export {
-  type CallbackEnvelope,
-  channelName,
-  parseEnvelope,
-  redirectErrorCode,
-} from "./envelope.ts";
-export {
   type DiditFaceEntity,
   type DiditFaceMatchBody,
   type DiditImageReport,
@@ -22,6 +16,12 @@ export {
   sniffImageType,
   toSelfieCompareResult,
 } from "./didit.ts";
+export {
+  type CallbackEnvelope,
+  channelName,
+  parseEnvelope,
+  redirectErrorCode,
+} from "./envelope.ts";
 export {
   type ErrorBody,
   errorResponseStatus,
@@ -51,20 +51,21 @@ export {
   toFaceSignSummary,
 } from "./facesign.ts";
 export {
+  diditRoutes,
   type FaceMatchResult,
   type FaceMatchResultRequest,
   type FaceMatchResultResponse,
   type FaceMatchSession,
   type FaceSignSession,
   type FaceSignSessionRequest,
+  type FaceSignStatusRequest,
   type FaceSignStatusResponse,
-  type SelfieCompareGrant,
-  type SelfieCompareResult,
-  type SelfieCompareWarning,
-  diditRoutes,
   facesignRoutes,
   grantHeader,
   routes,
+  type SelfieCompareGrant,
+  type SelfieCompareResult,
+  type SelfieCompareWarning,
   toFaceMatchResult,
 } from "./routes.ts";
 export {

@@ -20,7 +20,7 @@ export const facesignRoutes = {
   session: "facesign/session",
   /** POST {@link FaceSignSessionRequest} -> {@link FaceSignSession} (new secret, same session). */
   refresh: "facesign/refresh",
-  /** POST {@link FaceSignSessionRequest} -> {@link FaceSignStatusResponse}. */
+  /** POST {@link FaceSignStatusRequest} -> {@link FaceSignStatusResponse}. */
   status: "facesign/status",
   /** POST from FaceSign (signed webhook), never from the browser. */
   webhook: "facesign/webhook",
@@ -159,9 +159,20 @@ export interface FaceSignSessionRequest {
   sessionId: string;
 }
 
+/** Body of the FaceSign status route: the session, and the client secret the browser holds. */
+export interface FaceSignStatusRequest extends FaceSignSessionRequest {
+  /** Sent while the user has not begun, so the backend can say whether it still works. */
+  clientSecret?: string;
+}
+
 /** Status route answer: the status, and the client-safe summary once the session has ended. */
 export interface FaceSignStatusResponse {
   sessionId: string;
   status: FaceSignStatus;
+  /**
+   * Only while `created` and when the request carried `clientSecret`: `false` when FaceSign would
+   * refuse it (replaced by a refresh, or expired). Ask the refresh route for a new one.
+   */
+  secretValid?: boolean;
   summary?: FaceSignSummary;
 }

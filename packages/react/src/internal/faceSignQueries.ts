@@ -45,7 +45,9 @@ export function faceSignBackend(
     },
     refresh: (sessionId) =>
       fetchOnce(["refresh", sessionId], (s) => client().refreshFaceSignSession(sessionId, s)),
-    getStatus: (sessionId) =>
-      fetchOnce(["status", sessionId], (s) => client().getFaceSignStatus(sessionId, s)),
+    getStatus: (request) =>
+      fetchOnce(["status", request.sessionId, request.clientSecret ?? ""], (s) =>
+        client().getFaceSignStatus(request, s),
+      ),
   };
 }

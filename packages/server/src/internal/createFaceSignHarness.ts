@@ -104,7 +104,8 @@ export function createFaceSignHarness(
       if (response.status !== 200) throw new Error(`mint failed: ${await response.text()}`);
       return (await response.json()) as FaceSignSession;
     },
-    status: async (sessionId: string) => answer(await post("facesign/status", { sessionId })),
+    status: async (sessionId: string, clientSecret?: string) =>
+      answer(await post("facesign/status", { sessionId, clientSecret })),
     refresh: async (sessionId: string) => answer(await post("facesign/refresh", { sessionId })),
     open,
     step,

@@ -124,15 +124,29 @@ describe("result route: authentication, enrolment, idempotency", () => {
   });
 
   it("settles a lost enrolment race between two server instances", async () => {
-    const t = createServerHarness({ enroll: true });
+    // Both instances' first verify-face calls are held until both were sent: a real race,
+    // however busy the machine is.
+    const held: (() => void)[] = [];
+    let racing = false;
+    const simFetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      const call = t.options().fetch?.(input, init) ?? Promise.reject(new Error("no fetch"));
+      if (!racing || !String(input).endsWith("/liveness/verify-face")) return call;
+      return new Promise<void>((resolve) => {
+        held.push(resolve);
+        if (held.length < 2) return;
+        racing = false;
+        for (const go of held) go();
+      }).then(() => call);
+    };
+    const t = createServerHarness({ enroll: true, fetch: simFetch });
     const other = createFaceKitServer({
       secret: testSecret,
       authorize: () => ({ accountId: "acct-1" }),
-      verisoul: { ...t.options(), redirectUrl: testRedirectUrl, enroll: true },
+      verisoul: { ...t.options(), fetch: simFetch, redirectUrl: testRedirectUrl, enroll: true },
     });
     const session = await t.mint();
     await t.complete(session.sessionId, "alice");
-    t.sim.setScenario({ latencyMs: 40 });
+    racing = true;
     const viaOther = other
       .handle(
         new Request("https://shop.example/api/facekit/verisoul/result", {

@@ -1,5 +1,5 @@
 import type { FaceSignSession } from "@facekit/core/protocol";
-import { sampleFaceSignFlow } from "@facekit/simulator";
+import { defaultFaceSignKey, sampleFaceSignFlow } from "@facekit/simulator";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createFaceSignHarness } from "./createFaceSignHarness.ts";
 
@@ -136,6 +136,24 @@ describe("POST facesign/refresh", () => {
     expect(body.error?.code).toBe("session_expired");
   });
 
+  it("asks FaceSign afresh: a session that just ended is refused though cached as created", async () => {
+    const t = createFaceSignHarness({}, { webhooks: false });
+    const session = await t.mint();
+    await t.walk(session.url);
+    expect((await t.refresh(session.sessionId)).status).toBe(410);
+  });
+
+  it("keeps the secret of a session the person is in, without asking FaceSign for a new one", async () => {
+    const t = createFaceSignHarness({}, { webhooks: false });
+    const session = await t.mint();
+    const page = await t.open(session.url);
+    const { status, body } = await t.refresh(session.sessionId);
+    expect(status).toBe(200);
+    expect(body.clientSecret).toBe(session.clientSecret);
+    expect(t.sim.stats().byPath[`/sessions/${session.sessionId}/refresh`]).toBeUndefined();
+    expect((await t.step(session.url, page.node ?? "", "0")).status).toBe(200);
+  });
+
   it("validates the body before calling FaceSign", async () => {
     const t = createFaceSignHarness({}, { webhooks: false });
     expect((await t.post("facesign/refresh", {})).status).toBe(400);
@@ -204,6 +222,37 @@ describe("POST facesign/status", () => {
     vi.advanceTimersByTime(60_000);
     for (let i = 0; i < 5; i++) await t.status(session.sessionId);
     expect(t.vendorGets(session.sessionId)).toBe(2);
+  });
+
+  it("says whether the secret the browser holds still works, while the session is created", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const t = createFaceSignHarness({}, { webhooks: false });
+    const first = await t.mint();
+    const { sessionId } = first;
+    const valid = async (secret: string) => (await t.status(sessionId, secret)).body.secretValid;
+    expect(await valid(first.clientSecret)).toBe(true);
+    const second = (await t.refresh(sessionId)).body.clientSecret as string;
+    expect(await valid(first.clientSecret)).toBe(false);
+    expect(await valid(second)).toBe(true);
+    // Replaced behind this instance's back (another server instance): seen at the next lookup.
+    const key = { authorization: `Bearer ${defaultFaceSignKey}` };
+    await t.fetch(`https://api.facesign.test/sessions/${sessionId}/refresh`, { headers: key });
+    vi.advanceTimersByTime(2_001);
+    expect(await valid(second)).toBe(false);
+    const current = (await t.refresh(sessionId)).body.clientSecret as string;
+    expect(await valid(current)).toBe(true);
+    vi.advanceTimersByTime(2 * 3600_000); // past expireAt
+    expect(await valid(current)).toBe(false);
+  });
+
+  it("leaves secretValid out once the person began", async () => {
+    const t = createFaceSignHarness({}, { webhooks: false });
+    const session = await t.mint();
+    await t.open(session.url);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.advanceTimersByTime(2_001);
+    const { body } = await t.status(session.sessionId, session.clientSecret);
+    expect(body).toEqual({ sessionId: session.sessionId, status: "inProgress" });
   });
 
   it("refuses another account's session and unknown sessions alike", async () => {

@@ -24,26 +24,31 @@ const sessionRequestSchema = v.object({
   sessionId: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
 });
 
+const statusRequestSchema = v.object({
+  ...sessionRequestSchema.entries,
+  clientSecret: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(500))),
+});
+
 const notOwned = (cause?: unknown) =>
   new FaceKitError("session_invalid", "No such FaceSign session for this account.", { cause });
 
 /**
- * The session, if it belongs to `accountId`. Foreign and unknown sessions get the very same
- * answer (no `vendorCode` either), so nobody learns that a session exists.
+ * What `read()` returns, if its session belongs to `accountId`. Foreign and unknown sessions get
+ * the very same answer (no `vendorCode` either), so nobody learns that a session exists.
  */
-async function ownedSession(
+async function ownedBody<T extends { session: FaceSignSessionObject }>(
   accountId: string,
-  read: () => Promise<FaceSignSessionObject>,
-): Promise<FaceSignSessionObject> {
-  let session: FaceSignSessionObject;
+  read: () => Promise<T>,
+): Promise<T> {
+  let body: T;
   try {
-    session = await read();
+    body = await read();
   } catch (error) {
     if (error instanceof FaceKitError && error.code === "session_invalid") throw notOwned(error);
     throw error;
   }
-  if (session.settings.clientReferenceId !== accountId) throw notOwned();
-  return session;
+  if (body.session.settings.clientReferenceId !== accountId) throw notOwned();
+  return body;
 }
 
 /**
@@ -57,11 +62,12 @@ export async function handleFaceSignSession(
   { facesign, auth, statuses }: FaceSignRouteContext,
 ): Promise<Response> {
   await readJsonBody(request, v.object({}));
-  const { session, clientSecret } = await facesign.client.createSession({
+  const created = await facesign.client.createSession({
     ...facesign.session,
     clientReferenceId: auth.accountId,
   });
-  statuses.put(session);
+  statuses.put(created);
+  const { session, clientSecret } = created;
   const body: FaceSignSession = {
     sessionId: session.id,
     clientSecret: clientSecret.secret,
@@ -82,18 +88,18 @@ export async function handleFaceSignRefresh(
   { facesign, auth, statuses }: FaceSignRouteContext,
 ): Promise<Response> {
   const { sessionId } = await readJsonBody(request, sessionRequestSchema);
-  const session = await ownedSession(auth.accountId, async () => {
-    const known = statuses.get(sessionId);
-    if (known) return known;
-    const fetched = (await facesign.client.getSession(sessionId)).session;
-    statuses.put(fetched);
-    return fetched;
-  });
-  const status = toFaceSignStatus(session.status);
+  // Always FaceSign's own, fresh view: a cached `created` may be stale by now.
+  const fetched = await ownedBody(auth.accountId, () => facesign.client.getSession(sessionId));
+  statuses.put(fetched);
+  const status = toFaceSignStatus(fetched.session.status);
   if (status === "complete" || status === "incomplete") {
+    await facesign.reportEnd(fetched.session, request);
     throw new FaceKitError("session_expired", "This FaceSign session has ended; start a new one.");
   }
-  const secret = await facesign.client.refreshSecret(sessionId);
+  // The person is in the session: replacing its secret could end their page. Keep it.
+  const secret =
+    status === "inProgress" ? fetched.clientSecret : await facesign.client.refreshSecret(sessionId);
+  statuses.putSecret(sessionId, secret);
   const body: FaceSignSession = {
     sessionId,
     clientSecret: secret.secret,
@@ -104,8 +110,10 @@ export async function handleFaceSignRefresh(
 }
 
 /**
- * `POST …/facesign/status` with `{sessionId}`: the status of a session of the authorized
- * account, plus the client-safe summary (and the configured `expose` fields) once it ended.
+ * `POST …/facesign/status` with `{sessionId, clientSecret?}`: the status of a session of the
+ * authorized account, plus the client-safe summary (and the configured `expose` fields) once it
+ * ended. While the session is `created`, `secretValid` says whether FaceSign would still take the
+ * `clientSecret` the browser holds (not replaced, not expired), so the browser can refresh it.
  * Served from the instance's status cache (see `createFaceSignStatusCache`).
  * @example
  * return handleFaceSignStatus(request, context);
@@ -114,13 +122,17 @@ export async function handleFaceSignStatus(
   request: Request,
   { facesign, auth, statuses }: FaceSignRouteContext,
 ): Promise<Response> {
-  const { sessionId } = await readJsonBody(request, sessionRequestSchema);
-  const session = await ownedSession(auth.accountId, () =>
-    statuses.read(sessionId, async () => (await facesign.client.getSession(sessionId)).session),
+  const { sessionId, clientSecret: held } = await readJsonBody(request, statusRequestSchema);
+  const { session, clientSecret: current } = await ownedBody(auth.accountId, () =>
+    statuses.read(sessionId, () => facesign.client.getSession(sessionId)),
   );
   const status = toFaceSignStatus(session.status);
   const body: FaceSignStatusResponse = { sessionId, status };
+  if (held !== undefined && status === "created") {
+    body.secretValid = held === current.secret && current.expireAt > Date.now();
+  }
   if (status === "complete" || status === "incomplete") {
+    await facesign.reportEnd(session, request);
     body.summary = toFaceSignSummary(session, facesign.expose);
   }
   return jsonResponse(body);

@@ -85,7 +85,9 @@ export async function handleFaceSignWebhook(
   const { type, sessionId } = event.output;
   if (type === "session.status" && sessionId !== undefined) {
     try {
-      statuses.put((await facesign.client.getSession(sessionId)).session);
+      const known = await facesign.client.getSession(sessionId);
+      statuses.put(known);
+      await facesign.reportEnd(known.session, request);
     } catch (error) {
       // A session FaceSign itself no longer knows: nothing to update, and retrying cannot help.
       if (!(error instanceof FaceKitError && error.code === "session_invalid")) throw error;

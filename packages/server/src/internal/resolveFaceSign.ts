@@ -5,6 +5,10 @@ import {
 } from "@facekit/core/protocol";
 import { createFaceSignClient } from "../createFaceSignClient.ts";
 import type { FaceSignClient, FaceSignConfig } from "../types.ts";
+import {
+  createFaceSignEndReporter,
+  type FaceSignEndReporter,
+} from "./createFaceSignEndReporter.ts";
 
 /** {@link FaceSignConfig} checked, with its client built. */
 export interface ResolvedFaceSign {
@@ -13,6 +17,8 @@ export interface ResolvedFaceSign {
   expose: readonly FaceSignExposable[];
   /** HMAC key of `X-FaceSign-Signature`; undefined = the webhook route is off. */
   webhookSecret: string | undefined;
+  /** Hands a finished session to `onResult` (once per instance); a no-op without it. */
+  reportEnd: FaceSignEndReporter;
 }
 
 const exposable: readonly FaceSignExposable[] = [
@@ -50,6 +56,9 @@ export function resolveFaceSign(config: FaceSignConfig): ResolvedFaceSign {
   if (webhookSecret !== undefined && (typeof webhookSecret !== "string" || webhookSecret === "")) {
     throw misconfigured("facesign.webhookSecret must be a non-empty string (or left out).");
   }
+  if (config.onResult !== undefined && typeof config.onResult !== "function") {
+    throw misconfigured("facesign.onResult must be a function (or left out).");
+  }
   // clientReferenceId is always the authorized account: drop one a JS caller put here.
   const { clientReferenceId: _ignored, ...settings } = session as FaceSignSessionSettings;
   return {
@@ -57,5 +66,6 @@ export function resolveFaceSign(config: FaceSignConfig): ResolvedFaceSign {
     session: settings,
     expose: [...new Set(expose)],
     webhookSecret,
+    reportEnd: createFaceSignEndReporter(config.onResult),
   };
 }

@@ -8,6 +8,7 @@ import { createFaceSignFlow } from "../../createFaceSignFlow.ts";
 import type {
   FaceKitError,
   FaceSignSession,
+  FaceSignStatusRequest,
   FaceSignStatusResponse,
   FaceSignSummary,
 } from "../../protocol/index.ts";
@@ -46,7 +47,7 @@ export function setupFaceSign(
   const minted = deferred<FaceSignSession>();
   const getSession = vi.fn((_signal: AbortSignal) => minted.promise);
   let current: FaceSignStatusResponse["status"] = "created";
-  const getStatus = vi.fn(async (sessionId: string, _signal: AbortSignal) => {
+  const getStatus = vi.fn(async ({ sessionId }: FaceSignStatusRequest, _signal: AbortSignal) => {
     const next = script.shift() ?? current;
     if (typeof next === "object" && "code" in next) throw next;
     const res = typeof next === "string" ? { sessionId, status: next } : next;

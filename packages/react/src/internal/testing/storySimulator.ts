@@ -2,6 +2,8 @@
  * Drives the live simulator behind Storybook (started by `.storybook/facekitStoryBackend.ts`):
  * scenario changes, and what a person would do on the hosted page, for play functions.
  */
+import { createFaceSignBackendClient, type FaceSignSession } from "@facekit/core";
+
 interface StoryConfig {
   verisoul: { apiUrl: string; appUrl: string };
   facesign: { apiUrl: string; appUrl: string };
@@ -56,12 +58,29 @@ export async function finishCapture(sessionId: string, outcome: string): Promise
 export async function setFaceSignScenario(patch: Record<string, unknown> = {}): Promise<void> {
   const { facesign } = await storyConfig();
   await fetch(`${facesign.apiUrl}/__simulator/reset`, { method: "POST" });
+  await patchFaceSignScenario({ latencyMs: 0, ...patch });
+}
+
+/** Changes the FaceSign simulator's scenario mid-story, keeping its sessions (e.g. an outage). */
+export async function patchFaceSignScenario(patch: Record<string, unknown>): Promise<void> {
+  const { facesign } = await storyConfig();
   const response = await fetch(`${facesign.apiUrl}/__simulator/scenario`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ latencyMs: 0, ...patch }),
+    body: JSON.stringify(patch),
   });
   if (!response.ok) throw new Error(`scenario refused: ${await response.text()}`);
+}
+
+/**
+ * A session handed over as the `clientSecret` prop whose secret was then replaced through the
+ * backend's refresh route, as after a refresh in another tab: FaceSign refuses it.
+ */
+export async function mintStaleFaceSignSession(): Promise<FaceSignSession> {
+  const backend = createFaceSignBackendClient({ endpoint: "/api/facekit" });
+  const session = await backend.mintFaceSignSession();
+  await backend.refreshFaceSignSession(session.sessionId);
+  return session;
 }
 
 interface FaceSignSessionView {
