@@ -18,10 +18,12 @@ const budgets = [
     limit: 4096,
   },
   {
-    // The provider (and the backend client it creates) is shared by all three components.
+    // The provider (and the backend client it creates) is shared by all three components. A guard
+    // against creep, not an issue budget: raised from 4608 when the error codes of all three
+    // vendors (one list every bundle carries, to check codes on the wire) were complete.
     name: "everything for Face Match (provider + button + hook)",
     code: 'export { FaceKitProvider, FaceMatchButton, useFaceMatch } from "@facekit/react";',
-    limit: 4608,
+    limit: 4736,
   },
   {
     name: "bare import of every browser package (must be empty)",
