@@ -49,6 +49,7 @@ const steps = [
     args: ["--pack", `packages/${p}`, "--profile", "esm-only", "--format", "ascii"],
   })),
   { name: "size budget", cmd: process.execPath, args: ["scripts/size.mjs"] },
+  { name: "image pipeline benchmark", cmd: process.execPath, args: ["scripts/bench-image.mjs"] },
   {
     name: "browser tests (Playwright, Chromium)",
     cmd: bin("playwright"),

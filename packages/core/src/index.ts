@@ -23,6 +23,11 @@ export { createFaceSignFlow } from "./createFaceSignFlow.ts";
 export { type FaceKitCallbackOutcome, handleFaceKitCallback } from "./handleFaceKitCallback.ts";
 export { idleFaceSignSnapshot, idleSnapshot } from "./idleSnapshot.ts";
 export {
+  type PreparedImage,
+  type PrepareImageOptions,
+  prepareImage,
+} from "./prepareImage.ts";
+export {
   type CallbackEnvelope,
   FaceKitError,
   type FaceKitErrorCode,
