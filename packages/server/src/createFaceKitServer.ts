@@ -2,6 +2,7 @@ import { errorResponseStatus, FaceKitError } from "@facekit/core/protocol";
 import { authorizeRequest } from "./internal/authorizeRequest.ts";
 import { createFaceSignStatusCache } from "./internal/createFaceSignStatusCache.ts";
 import { createResultCache } from "./internal/createResultCache.ts";
+import { handleDiditCompare, handleDiditGrant } from "./internal/diditRoutes.ts";
 import {
   handleFaceSignRefresh,
   handleFaceSignSession,
@@ -10,6 +11,7 @@ import {
 import { handleFaceSignWebhook } from "./internal/faceSignWebhook.ts";
 import { matchRoute } from "./internal/matchRoute.ts";
 import { mintFaceMatchSession } from "./internal/mintFaceMatchSession.ts";
+import { type ResolvedDidit, resolveDidit } from "./internal/resolveDidit.ts";
 import { type ResolvedFaceSign, resolveFaceSign } from "./internal/resolveFaceSign.ts";
 import { type ResolvedVerisoul, resolveVerisoul } from "./internal/resolveVerisoul.ts";
 import { errorResponse } from "./internal/responses.ts";
@@ -40,6 +42,13 @@ function faceSignNotConfigured(): FaceKitError {
   );
 }
 
+function diditNotConfigured(): FaceKitError {
+  return new FaceKitError(
+    "not_found",
+    "Didit is not configured: pass a `didit` config ({ apiKey }) to createFaceKitServer.",
+  );
+}
+
 /** Checks the config once, at creation: a weak secret must stop the app from booting. */
 function checkConfig(config: FaceKitServerConfig): void {
   if (typeof config?.secret !== "string" || config.secret.length < 32) {
@@ -61,7 +70,8 @@ function checkConfig(config: FaceKitServerConfig): void {
  * `POST …/verisoul/session` and `POST …/verisoul/result` under any mount point (routes match by
  * path suffix), plus {@link FaceKitServer.mintFaceMatchSession} for server-side rendering. With a
  * `facesign` config it also answers `POST …/facesign/{session,refresh,status}` (authorized) and
- * `POST …/facesign/webhook` (signed by FaceSign, not authorized).
+ * `POST …/facesign/webhook` (signed by FaceSign, not authorized). With a `didit` config it
+ * answers `POST …/didit/grant` and `POST …/didit/compare` (multipart, with the grant).
  * The first completed result of each session goes to `onResult` before the browser sees it. Each
  * instance keeps completed results (last 1,000 sessions, until their tokens expire) and asks
  * Verisoul about a pending session at most once per `verisoul.pendingLookupIntervalMs`.
@@ -96,6 +106,7 @@ export function createFaceKitServer(config: FaceKitServerConfig): FaceKitServer 
     ? resolveFaceSign(config.facesign)
     : undefined;
   const statuses = createFaceSignStatusCache();
+  const didit: ResolvedDidit | undefined = config.didit ? resolveDidit(config.didit) : undefined;
 
   function report(error: FaceKitError, request: Request): void {
     if (!config.onError) return;
@@ -128,6 +139,13 @@ export function createFaceKitServer(config: FaceKitServerConfig): FaceKitServer 
       if (name === "facesignSession") return handleFaceSignSession(request, context);
       if (name === "facesignRefresh") return handleFaceSignRefresh(request, context);
       return handleFaceSignStatus(request, context);
+    }
+    if (name.startsWith("didit")) {
+      if (!didit) throw diditNotConfigured();
+      const context = { didit, key, auth: await authorizeRequest(config.authorize, request) };
+      return name === "diditGrant"
+        ? handleDiditGrant(request, context)
+        : handleDiditCompare(request, context);
     }
     if (!verisoul) throw notConfigured();
     const auth = await authorizeRequest(config.authorize, request);

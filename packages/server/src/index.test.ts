@@ -51,6 +51,7 @@ describe("package entry points", () => {
 
   it("exports exactly the documented runtime API", () => {
     expect(Object.keys(server).sort()).toEqual([
+      "createDiditClient",
       "createFaceKitHandler",
       "createFaceKitServer",
       "createFaceSignClient",

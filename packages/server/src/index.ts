@@ -6,12 +6,17 @@
  * import { createFaceKitHandler } from "@facekit/server";
  * const handler = createFaceKitHandler({ secret, authorize, verisoul: { apiKey, redirectUrl } });
  */
+export { createDiditClient } from "./createDiditClient.ts";
 export { createFaceKitHandler } from "./createFaceKitHandler.ts";
 export { createFaceKitServer } from "./createFaceKitServer.ts";
 export { createFaceSignClient } from "./createFaceSignClient.ts";
 export { createVerisoulClient } from "./createVerisoulClient.ts";
 export type {
   AuthorizeResult,
+  DiditClient,
+  DiditClientOptions,
+  DiditConfig,
+  DiditFaceMatchInput,
   FaceKitServer,
   FaceKitServerConfig,
   FaceMatchResultEvent,
@@ -20,6 +25,7 @@ export type {
   FaceSignConfig,
   FaceSignListQuery,
   FaceSignResultEvent,
+  SelfieCompareResultEvent,
   VerisoulClient,
   VerisoulClientOptions,
   VerisoulConfig,

@@ -1,11 +1,13 @@
 #!/usr/bin/env -S tsx --conditions=@facekit/source
 /**
  * Starts the simulators and prints their URLs. Ports: `VERISOUL_SIM_API_PORT` (4010),
- * `VERISOUL_SIM_APP_PORT` (4011), `FACESIGN_SIM_API_PORT` (4020), `FACESIGN_SIM_APP_PORT` (4021);
+ * `VERISOUL_SIM_APP_PORT` (4011), `FACESIGN_SIM_API_PORT` (4020), `FACESIGN_SIM_APP_PORT` (4021),
+ * `DIDIT_SIM_API_PORT` (4030);
  * bind address: `SIMULATOR_HOST` (127.0.0.1).
  * @example
  * // pnpm --filter @facekit/simulator start
  */
+import { defaultDiditKey } from "./didit/createDiditContext.ts";
 import { defaultFaceSignKey } from "./facesign/createFaceSignContext.ts";
 import { startSimulators } from "./node.ts";
 
@@ -25,6 +27,7 @@ const running = await startSimulators({
   verisoulAppPort: port("VERISOUL_SIM_APP_PORT", 4011),
   facesignApiPort: port("FACESIGN_SIM_API_PORT", 4020),
   facesignAppPort: port("FACESIGN_SIM_APP_PORT", 4021),
+  diditApiPort: port("DIDIT_SIM_API_PORT", 4030),
 });
 const { apiUrl, appUrl } = running.verisoul;
 console.info(`Verisoul simulator API: ${apiUrl}`);
@@ -36,6 +39,10 @@ console.info(`FaceSign simulator API: ${facesign.apiUrl}`);
 console.info(`FaceSign hosted page:   ${facesign.appUrl}`);
 console.info(`Scenario control:       ${facesign.apiUrl}/__simulator/scenario`);
 console.info(`API key:                ${defaultFaceSignKey} (any sk_test_/sk_prod_ key)`);
+const didit = running.didit;
+console.info(`Didit simulator API:    ${didit.apiUrl} (POST /v3/face-match/)`);
+console.info(`Scenario control:       ${didit.apiUrl}/__simulator/scenario`);
+console.info(`API key:                ${defaultDiditKey}`);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {

@@ -1,10 +1,21 @@
 /**
- * `@facekit/simulator`: faithful local fakes of the face-verification vendors (Verisoul, FaceSign),
+ * `@facekit/simulator`: faithful local fakes of the face-verification vendors (Verisoul, FaceSign,
+ * Didit),
  * as Web-standard handlers with scenarios and fault injection. Node servers: `./node`.
  * @example
  * import { createVerisoulSimulator, defaultVerisoulKey } from "@facekit/simulator";
  * const sim = createVerisoulSimulator();
  */
+export { defaultDiditKey } from "./didit/createDiditContext.ts";
+export { createDiditSimulator } from "./didit/createDiditSimulator.ts";
+export type {
+  DiditDecisionBody,
+  DiditDecisionFaceMatch,
+  DiditScenario,
+  DiditSimulator,
+  DiditSimulatorOptions,
+  DiditStats,
+} from "./didit/types.ts";
 export { defaultFaceSignKey } from "./facesign/createFaceSignContext.ts";
 export { createFaceSignSimulator } from "./facesign/createFaceSignSimulator.ts";
 export { sampleFaceSignFlow } from "./facesign/sampleFaceSignFlow.ts";

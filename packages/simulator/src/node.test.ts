@@ -1,6 +1,12 @@
+import { readFile, stat } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultVerisoulKey } from "./index.ts";
-import { type RunningSimulators, startSimulators } from "./node.ts";
+import { defaultDiditKey, defaultVerisoulKey } from "./index.ts";
+import {
+  createOversizeJpeg,
+  diditFixturePaths,
+  type RunningSimulators,
+  startSimulators,
+} from "./node.ts";
 
 describe("startSimulators over real HTTP", () => {
   let sims: RunningSimulators;
@@ -61,6 +67,49 @@ describe("startSimulators over real HTTP", () => {
     });
     expect(scenario.headers.get("access-control-allow-origin")).toBe("*");
     expect(simulator.scenario.coop).toBe(true);
+  });
+
+  it("serves Didit on its own origin, counting requests and credits in stats", async () => {
+    const { apiUrl } = sims.didit;
+    expect(new URL(apiUrl).port).not.toBe("0");
+    expect(new URL(apiUrl).port).not.toBe(new URL(sims.facesign.apiUrl).port);
+    const stats = async () => (await fetch(`${apiUrl}/__simulator/stats`)).json();
+    expect(await stats()).toMatchObject({ faceMatchRequests: 0, creditsSpent: 0 });
+    const paths = diditFixturePaths();
+    const form = new FormData();
+    form.set("user_image", new File([await readFile(paths.personA2)], "selfie.jpg"));
+    form.set("ref_image", new File([await readFile(paths.personA)], "id.jpg"));
+    const res = await fetch(`${apiUrl}/v3/face-match/`, {
+      method: "POST",
+      headers: { "x-api-key": defaultDiditKey },
+      body: form,
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { request_id: string; face_match: { status: string } };
+    expect(body.face_match.status).toBe("Approved");
+    const decision = await fetch(`${apiUrl}/v3/session/${body.request_id}/decision/`, {
+      headers: { "x-api-key": defaultDiditKey },
+    });
+    expect(decision.status).toBe(200);
+    const stored = (await decision.json()) as { face_matches: { source_image: string }[] };
+    const image = await fetch(stored.face_matches[0]?.source_image ?? "");
+    expect(image.headers.get("content-type")).toBe("image/jpeg");
+    expect(await stats()).toMatchObject({
+      faceMatchRequests: 1,
+      creditsSpent: 1,
+      creditsRemaining: 999,
+    });
+    const scenario = await fetch(`${apiUrl}/__simulator/scenario`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: "http://127.0.0.1:5173" },
+      body: JSON.stringify({ credits: 0, latencyMs: 0 }),
+    });
+    expect(scenario.headers.get("access-control-allow-origin")).toBe("*");
+    expect(await scenario.json()).toMatchObject({ credits: 0 });
+    const big = await createOversizeJpeg();
+    expect(big.byteLength).toBeGreaterThan(5 * 1024 * 1024);
+    expect(big.subarray(0, 3)).toEqual(new Uint8Array([0xff, 0xd8, 0xff]));
+    expect((await stat(paths.personAY4m)).size).toBeGreaterThan(640 * 480 * 1.5);
   });
 
   it("refuses to start on a port in use and leaves nothing listening", async () => {

@@ -2,6 +2,8 @@
  * `@facekit/simulator/node`: the simulators as real HTTP servers, one origin per vendor surface,
  * so cross-origin behaviour (popups, COOP, redirects) is real in end-to-end tests.
  */
+import { createDiditSimulator } from "./didit/createDiditSimulator.ts";
+import type { DiditSimulator, DiditSimulatorOptions } from "./didit/types.ts";
 import { createFaceSignSimulator } from "./facesign/createFaceSignSimulator.ts";
 import type { FaceSignSimulator, FaceSignSimulatorOptions } from "./facesign/types.ts";
 import { type FetchHandler, type Listening, listen } from "./internal/listen.ts";
@@ -26,12 +28,17 @@ export interface StartSimulatorsOptions {
   facesignAppPort?: number;
   /** FaceSign options; `appOrigin` defaults to the real app URL. */
   facesign?: FaceSignSimulatorOptions;
+  /** Port of the Didit API origin; 0 picks a free port. Default 4030 (0 as for FaceSign). */
+  diditApiPort?: number;
+  didit?: DiditSimulatorOptions;
 }
 
 /** What {@link startSimulators} started. URLs carry the real port and no trailing slash. */
 export interface RunningSimulators {
   verisoul: { apiUrl: string; appUrl: string; simulator: VerisoulSimulator };
   facesign: { apiUrl: string; appUrl: string; simulator: FaceSignSimulator };
+  /** Didit has no hosted page here: only its API origin. */
+  didit: { apiUrl: string; simulator: DiditSimulator };
   /** Stops every server. */
   close(): Promise<void>;
 }
@@ -75,6 +82,7 @@ async function startFaceSign(
  *   verisoulAppPort: 0,
  *   facesignApiPort: 0,
  *   facesignAppPort: 0,
+ *   diditApiPort: 0,
  * });
  * await fetch(`${sims.verisoul.apiUrl}/__simulator/stats`);
  * await sims.close();
@@ -94,12 +102,27 @@ export async function startSimulators(
     const app = await listen(simulator.app, host, options.verisoulAppPort ?? 4011);
     started.push(app);
     const facesign = await startFaceSign(host, options, started);
-    return { verisoul: { apiUrl: api.url, appUrl: app.url, simulator }, facesign, close };
+    const ephemeral = options.verisoulApiPort === 0 && options.verisoulAppPort === 0;
+    const didit = createDiditSimulator(options.didit);
+    const diditApi = await listen(didit.api, host, options.diditApiPort ?? (ephemeral ? 0 : 4030));
+    started.push(diditApi);
+    return {
+      verisoul: { apiUrl: api.url, appUrl: app.url, simulator },
+      facesign,
+      didit: { apiUrl: diditApi.url, simulator: didit },
+      close,
+    };
   } catch (error) {
     await close();
     throw error;
   }
 }
 
+export {
+  createOversizeJpeg,
+  type DiditFixturePaths,
+  diditFixturePaths,
+} from "./didit/diditFixtures.ts";
+export type { DiditSimulator, DiditSimulatorOptions } from "./didit/types.ts";
 export type { FaceSignSimulator, FaceSignSimulatorOptions } from "./facesign/types.ts";
 export type { VerisoulSimulator, VerisoulSimulatorOptions } from "./verisoul/types.ts";

@@ -13,6 +13,8 @@ export interface VendorJsonRequest {
   headers: Record<string, string>;
   /** Sent as JSON when present. */
   body?: unknown;
+  /** Sent as `multipart/form-data` (the runtime writes the boundary) instead of `body`. */
+  form?: FormData;
   timeoutMs: number;
   fetch: typeof fetch;
   /** Maps a non-2xx answer (parsed JSON, or the first 500 characters of text) to the vendor's error. */
@@ -45,7 +47,7 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; er
 export async function callVendorJson(request: VendorJsonRequest): Promise<VendorJsonResponse> {
   const { vendor, label, timeoutMs } = request;
   const headers: Record<string, string> = { ...request.headers, accept: "application/json" };
-  let body: string | undefined;
+  let body: string | FormData | undefined = request.form;
   if (request.body !== undefined) {
     headers["content-type"] = "application/json";
     body = JSON.stringify(request.body);

@@ -1,17 +1,23 @@
-import { facesignRoutes, routes } from "@facekit/core/protocol";
+import { diditRoutes, facesignRoutes, routes } from "@facekit/core/protocol";
 
-/** Names of the FaceKit routes: keys of `routes`, and of `facesignRoutes` prefixed `facesign`. */
-export type RouteName = keyof typeof routes | `facesign${Capitalize<keyof typeof facesignRoutes>}`;
+type Prefixed<P extends string, T> = `${P}${Capitalize<keyof T & string>}`;
+
+/** Names of the FaceKit routes: keys of `routes`, and of the vendor tables prefixed by vendor. */
+export type RouteName =
+  | keyof typeof routes
+  | Prefixed<"facesign", typeof facesignRoutes>
+  | Prefixed<"didit", typeof diditRoutes>;
+
+const prefixed = (prefix: string, table: Record<string, string>): [RouteName, string][] =>
+  Object.entries(table).map(([name, path]) => [
+    `${prefix}${name[0]?.toUpperCase()}${name.slice(1)}` as RouteName,
+    path,
+  ]);
 
 const table: [RouteName, string][] = [
   ...(Object.entries(routes) as [RouteName, string][]),
-  ...Object.entries(facesignRoutes).map(
-    ([name, path]) =>
-      [`facesign${name[0]?.toUpperCase()}${name.slice(1)}` as RouteName, path] as [
-        RouteName,
-        string,
-      ],
-  ),
+  ...prefixed("facesign", facesignRoutes),
+  ...prefixed("didit", diditRoutes),
 ];
 
 /**

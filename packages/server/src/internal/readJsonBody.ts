@@ -8,12 +8,20 @@ function badRequest(message: string, cause?: unknown): FaceKitError {
   return new FaceKitError("bad_request", message, { cause });
 }
 
-/** Reads at most `limit` bytes; throws `bad_request` as soon as the stream goes past it. */
-async function readCapped(request: Request, limit: number): Promise<Uint8Array> {
+/**
+ * Reads at most `limit` bytes: refused before reading when `content-length` says more, and as
+ * soon as the stream goes past it (`tooLarge()`, by default `bad_request`), so an endless body
+ * never fills memory.
+ * @example
+ * const bytes = await readCapped(request, 64 * 1024);
+ */
+export async function readCapped(
+  request: Request,
+  limit: number,
+  tooLarge = () => badRequest(`Request body too large (at most ${limit} bytes).`),
+): Promise<Uint8Array<ArrayBuffer>> {
   const declared = request.headers.get("content-length");
-  if (declared !== null && Number(declared) > limit) {
-    throw badRequest(`Request body too large (at most ${limit} bytes).`);
-  }
+  if (declared !== null && Number(declared) > limit) throw tooLarge();
   if (request.body === null) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -24,7 +32,7 @@ async function readCapped(request: Request, limit: number): Promise<Uint8Array> 
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel().catch(() => undefined);
-      throw badRequest(`Request body too large (at most ${limit} bytes).`);
+      throw tooLarge();
     }
     chunks.push(value);
   }

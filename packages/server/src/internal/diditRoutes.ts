@@ -1,0 +1,110 @@
+import {
+  diditImageTypes,
+  FaceKitError,
+  grantHeader,
+  type SelfieCompareGrant,
+  toSelfieCompareResult,
+} from "@facekit/core/protocol";
+import * as v from "valibot";
+import type { AuthorizeResult } from "../types.ts";
+import { checkImage, readImageForm } from "./readImageUpload.ts";
+import { readJsonBody } from "./readJsonBody.ts";
+import type { ResolvedDidit } from "./resolveDidit.ts";
+import { jsonResponse } from "./responses.ts";
+import { invalidGrant, signGrant, verifyGrant } from "./uploadGrant.ts";
+
+/** What a Didit route needs once the request is routed and authorized. */
+export interface DiditRouteContext {
+  didit: ResolvedDidit;
+  /** HMAC key of upload grants (the server's `secret`). */
+  key: Uint8Array;
+  auth: AuthorizeResult;
+}
+
+/**
+ * `POST …/didit/grant`: a signed, single-use permission for one upload by the authorized
+ * account, valid `grantTtlMs`, carrying the limits and who provides the reference photo.
+ * @example
+ * return handleDiditGrant(request, context);
+ */
+export async function handleDiditGrant(
+  request: Request,
+  { didit, key, auth }: DiditRouteContext,
+): Promise<Response> {
+  await readJsonBody(request, v.object({}));
+  const expiresAt = Date.now() + didit.grantTtlMs;
+  const reference = didit.getReferenceImage ? "server" : "upload";
+  const token = await signGrant(key, {
+    jti: crypto.randomUUID(),
+    sub: auth.accountId,
+    exp: Math.floor(expiresAt / 1000),
+    max: didit.maxImageBytes,
+    ref: reference,
+  });
+  const body: SelfieCompareGrant = {
+    token,
+    expiresAt: Math.floor(expiresAt / 1000) * 1000,
+    maxBytes: didit.maxImageBytes,
+    types: [...diditImageTypes],
+    reference,
+  };
+  return jsonResponse(body);
+}
+
+/** The reference photo your backend holds for the account, checked like an upload. */
+async function heldReference(didit: ResolvedDidit, accountId: string, request: Request) {
+  const held = await didit.getReferenceImage?.(accountId, request);
+  if (held === null || held === undefined) {
+    throw new FaceKitError("account_not_found", "There is no reference photo for this account.");
+  }
+  try {
+    return await checkImage(held, "reference", didit.maxImageBytes);
+  } catch (cause) {
+    throw new FaceKitError(
+      "misconfigured",
+      `didit.getReferenceImage gave an unusable photo: ${(cause as Error).message}`,
+      { cause },
+    );
+  }
+}
+
+/**
+ * `POST …/didit/compare`: multipart `selfie` (+ `reference` when the grant says `upload`), with
+ * the grant in the `x-facekit-grant` header. In this order, each before any paid call: the grant
+ * (signature, expiry, account, then spent so it cannot be replayed), the body bounded by size,
+ * each image's size and real type. Then Didit compares with the server's settings
+ * (`vendor_data` = the account id), `onResult` keeps the whole answer, and the browser gets
+ * {@link toSelfieCompareResult}.
+ * @example
+ * return handleDiditCompare(request, context);
+ */
+export async function handleDiditCompare(
+  request: Request,
+  { didit, key, auth }: DiditRouteContext,
+): Promise<Response> {
+  const grant = await verifyGrant(key, request.headers.get(grantHeader));
+  if (grant.sub !== auth.accountId) throw invalidGrant();
+  if (!(await didit.consumeGrant(grant.jti, grant.exp * 1000))) {
+    throw new FaceKitError(
+      "session_invalid",
+      "This upload grant was already used: ask for a new one.",
+    );
+  }
+  const upload = grant.ref === "upload";
+  const form = await readImageForm(request, upload ? 2 : 1, grant.max);
+  const selfie = await checkImage(form.get("selfie"), "selfie", grant.max);
+  const reference = upload
+    ? await checkImage(form.get("reference"), "reference", grant.max)
+    : await heldReference(didit, auth.accountId, request);
+  const body = await didit.client.faceMatch({
+    userImage: selfie,
+    refImage: reference,
+    threshold: didit.threshold,
+    rotateImage: didit.rotateImage,
+    saveApiRequest: didit.saveApiRequest,
+    vendorData: auth.accountId,
+  });
+  const result = toSelfieCompareResult(body);
+  await didit.onResult?.({ accountId: auth.accountId, result, body }, request);
+  return jsonResponse(result);
+}

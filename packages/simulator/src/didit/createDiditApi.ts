@@ -1,0 +1,70 @@
+import { sleep } from "../internal/sleep.ts";
+import { controlPrefix, controlRoutes } from "./controlRoutes.ts";
+import type { DiditContext } from "./createDiditContext.ts";
+import { decisionRoute } from "./decisionRoute.ts";
+import { diditDetail } from "./diditError.ts";
+import { faceMatchRoute } from "./faceMatchRoute.ts";
+
+type Route = (
+  ctx: DiditContext,
+  req: Request,
+  url: URL,
+  id: string,
+) => Promise<Response> | Response;
+
+const routes: [RegExp, Route][] = [
+  [/^POST \/v3\/face-match\/$/, (ctx, req) => faceMatchRoute(ctx, req)],
+  [/^GET \/v3\/session\/([^/]+)\/decision\/$/, (ctx, _req, url, id) => decisionRoute(ctx, url, id)],
+];
+
+/** 429 with the four headers Didit sends on 429 only [C]. */
+function rateLimited(ctx: DiditContext, method: string, key: string): Response | null {
+  const { limiter, limit } = ctx.limiterFor(method);
+  const decision = limiter.take(key);
+  if (decision.ok) return null;
+  const wait = decision.retryAfterSeconds;
+  return diditDetail(429, `Request was throttled. Expected available in ${wait} seconds.`, {
+    "x-ratelimit-limit": String(limit),
+    "x-ratelimit-remaining": "0",
+    "x-ratelimit-reset": String(Math.ceil(ctx.now() / 1000) + wait),
+    "retry-after": String(wait),
+  });
+}
+
+async function vendorCall(ctx: DiditContext, req: Request, url: URL): Promise<Response> {
+  ctx.countRequest(url.pathname);
+  await sleep(ctx.scenario.latencyMs);
+  const action = `${req.method} ${url.pathname}`;
+  const found = routes.map(([re, r]) => [re.exec(action), r] as const).find(([m]) => m);
+  if (!found) return diditDetail(404, "Not found.");
+  const key = req.headers.get("x-api-key");
+  if (!key) return diditDetail(403, "Authentication credentials were not provided.");
+  if (!ctx.apiKeys.has(key)) return diditDetail(401, "Invalid API key.");
+  const [match, route] = found;
+  return (
+    rateLimited(ctx, req.method, key) ??
+    ctx.takeFault() ??
+    (await route(ctx, req, url, match?.[1] ?? ""))
+  );
+}
+
+/**
+ * The API origin of the Didit simulator (`https://verification.didit.me`). Order per call:
+ * latency, route (404), `x-api-key` (missing 403, unknown 401), rate limit (429), injected
+ * fault, then the route. Nothing throws out: unexpected errors become a 500.
+ * @example
+ * const api = createDiditApi(ctx);
+ * await api(new Request("http://api.test/v3/face-match/", { method: "POST", body: form }));
+ */
+export function createDiditApi(ctx: DiditContext): (req: Request) => Promise<Response> {
+  return async (req) => {
+    try {
+      const url = new URL(req.url);
+      if (url.pathname.startsWith(controlPrefix)) return await controlRoutes(ctx, req, url);
+      return await vendorCall(ctx, req, url);
+    } catch (error) {
+      console.error("[facekit simulator] didit api failed", error);
+      return diditDetail(500, "A server error occurred.");
+    }
+  };
+}
