@@ -26,7 +26,7 @@ async function startBackend(server: ViteDevServer, firstOrigin: string) {
   const load = <T>(id: string) => server.ssrLoadModule(id) as Promise<T>;
   const { createFaceKitHandler } = await load<typeof FaceKitServer>("@facekit/server");
   const { toNodeHandler } = await load<typeof FaceKitNode>("@facekit/server/node");
-  const { defaultFaceSignKey, defaultVerisoulKey, sampleFaceSignFlow } =
+  const { defaultDiditKey, defaultFaceSignKey, defaultVerisoulKey, sampleFaceSignFlow } =
     await load<typeof Simulator>("@facekit/simulator");
   const { startSimulators } = await load<typeof SimulatorNode>("@facekit/simulator/node");
   const simulators = await startSimulators({
@@ -58,6 +58,7 @@ async function startBackend(server: ViteDevServer, firstOrigin: string) {
               webhookSecret,
               session: { langs: ["en"], flow: sampleFaceSignFlow },
             },
+            didit: { apiKey: defaultDiditKey, baseUrl: simulators.didit.apiUrl },
           }),
         );
         handlers.set(origin, handler);
@@ -86,12 +87,13 @@ export function facekitStoryBackend(): Plugin {
         const { simulators, handler } = await backend;
         if (url.startsWith("/api/facekit/")) return handler(`http://${host}`)(req, res, next);
         if (url === storyConfigPath) {
-          const { verisoul, facesign } = simulators;
+          const { verisoul, facesign, didit } = simulators;
           res.setHeader("content-type", "application/json");
           return res.end(
             JSON.stringify({
               verisoul: { apiUrl: verisoul.apiUrl, appUrl: verisoul.appUrl },
               facesign: { apiUrl: facesign.apiUrl, appUrl: facesign.appUrl },
+              didit: { apiUrl: didit.apiUrl },
             }),
           );
         }

@@ -5,6 +5,7 @@ export const e2ePorts = {
   verisoulApp: 4111,
   facesignApi: 4120,
   facesignApp: 4121,
+  diditApi: 4130,
 } as const;
 
 /** FaceSign's simulator signs its webhooks with this; the harness backend verifies them. */

@@ -7,7 +7,12 @@ import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import { createFaceKitHandler } from "@facekit/server";
 import { toNodeHandler } from "@facekit/server/node";
-import { defaultFaceSignKey, defaultVerisoulKey, sampleFaceSignFlow } from "@facekit/simulator";
+import {
+  defaultDiditKey,
+  defaultFaceSignKey,
+  defaultVerisoulKey,
+  sampleFaceSignFlow,
+} from "@facekit/simulator";
 import { startSimulators } from "@facekit/simulator/node";
 import { createServer as createViteServer } from "vite";
 import { sourceResolve } from "../vite.shared.ts";
@@ -19,6 +24,7 @@ const simulators = await startSimulators({
   verisoulAppPort: e2ePorts.verisoulApp,
   facesignApiPort: e2ePorts.facesignApi,
   facesignAppPort: e2ePorts.facesignApp,
+  diditApiPort: e2ePorts.diditApi,
   facesign: {
     webhookUrl: `${appOrigin}/api/facekit/facesign/webhook`,
     webhookSecret: facesignWebhookSecret,
@@ -45,6 +51,13 @@ const facekit = toNodeHandler(
     },
     onResult: ({ accountId, verdict }) => {
       verdicts.set(accountId, [...(verdicts.get(accountId) ?? []), verdict]);
+    },
+    didit: {
+      apiKey: defaultDiditKey,
+      baseUrl: simulators.didit.apiUrl,
+      onResult: ({ accountId, result }) => {
+        verdicts.set(accountId, [...(verdicts.get(accountId) ?? []), result]);
+      },
     },
     facesign: {
       apiKey: defaultFaceSignKey,

@@ -2,12 +2,17 @@
  * The demo's backend end to end in-process: account cookie, FaceKit routes, the Verisoul and
  * FaceSign simulators' handlers standing in for the vendors, and the verdicts the backend records.
  */
+
+import { readFile } from "node:fs/promises";
 import {
+  createDiditSimulator,
   createFaceSignSimulator,
   createVerisoulSimulator,
+  defaultDiditKey,
   defaultFaceSignKey,
   defaultVerisoulKey,
 } from "@facekit/simulator";
+import { diditFixturePaths } from "@facekit/simulator/node";
 import { describe, expect, it, vi } from "vitest";
 import { createDemoBackend } from "./backend.ts";
 
@@ -28,6 +33,7 @@ function setup() {
       return response;
     },
   });
+  const didit = createDiditSimulator();
   const backend = createDemoBackend({
     appOrigin: app,
     secret: "demo-test-secret-that-is-long-enough-32",
@@ -42,6 +48,11 @@ function setup() {
       baseUrl: "http://facesign-api.test",
       webhookSecret,
       fetch: (input, init) => facesign.api(new Request(input, init)),
+    },
+    didit: {
+      apiKey: defaultDiditKey,
+      baseUrl: "http://didit-api.test",
+      fetch: (input, init) => didit.api(new Request(input, init)),
     },
   });
   let cookie = "";
@@ -86,7 +97,16 @@ function setup() {
     }
     return page;
   };
-  return { call, capture, walk, webhooks };
+  /** The selfie-compare upload, as the page sends it (grant header, multipart form). */
+  const compare = async (token: string, form: FormData) =>
+    backend(
+      new Request(`${app}/api/facekit/didit/compare`, {
+        method: "POST",
+        headers: { cookie, "x-facekit-grant": token },
+        body: form,
+      }),
+    );
+  return { call, capture, walk, compare, webhooks };
 }
 
 describe("demo backend", () => {
@@ -169,6 +189,24 @@ describe("demo backend", () => {
     expect((await call("/api/account")).body.faceCheck).toMatchObject({
       vendor: "facesign",
       decision: "Left",
+    });
+  });
+
+  it("compares a selfie with a reference photo through Didit and records Didit's answer", async () => {
+    const { call, compare } = setup();
+    await call("/api/account", { name: "Ada", email: "ada@example.com" });
+    const grant = (await call("/api/facekit/didit/grant", {})).body as { token: string };
+    const paths = diditFixturePaths();
+    const form = new FormData();
+    form.set("selfie", new Blob([new Uint8Array(await readFile(paths.personA2))]), "me.jpg");
+    form.set("reference", new Blob([new Uint8Array(await readFile(paths.personA))]), "id.jpg");
+    const response = await compare(grant.token, form);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: "approved" });
+    expect((await call("/api/account")).body.faceCheck).toMatchObject({
+      vendor: "didit",
+      decision: "Same person",
+      score: expect.any(Number),
     });
   });
 });

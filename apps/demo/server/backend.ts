@@ -27,6 +27,13 @@ export interface DemoBackendOptions {
     /** Tests route vendor calls to the in-process simulator. */
     fetch?: typeof fetch;
   };
+  didit: {
+    apiKey: string;
+    /** Default `https://verification.didit.me`; the simulator's API URL in development. */
+    baseUrl?: string;
+    /** Tests route vendor calls to the in-process simulator. */
+    fetch?: typeof fetch;
+  };
 }
 
 /** Our FaceSign flow: a greeting, then a liveness check. The server chooses it, never the page. */
@@ -55,12 +62,14 @@ const cookieName = "demo_account";
 
 /** A face check as the backend recorded it from the vendor's answer. */
 export interface DemoFaceCheck {
-  vendor: "verisoul" | "facesign";
+  vendor: "verisoul" | "facesign" | "didit";
   decision: string;
   /** Verisoul only. */
   enrolled?: boolean;
   /** Verisoul only: other accounts with the same face. */
   linkedAccounts?: number;
+  /** Didit only: the similarity score (0-100), null when no face pair could be scored. */
+  score?: number | null;
   checkedAt: string;
 }
 
@@ -105,6 +114,21 @@ export function createDemoBackend(
         account.faceCheck = {
           vendor: "facesign",
           decision: status === "complete" ? (verified ? "Verified" : "Not verified") : "Left",
+          checkedAt: new Date().toISOString(),
+        };
+      },
+    },
+    didit: {
+      ...options.didit,
+      threshold: 60,
+      // Didit's answer, as our backend got it: the page's copy is only shown.
+      onResult: ({ accountId, result }) => {
+        const account = accounts.get(accountId);
+        if (!account) return;
+        account.faceCheck = {
+          vendor: "didit",
+          decision: result.status === "approved" ? "Same person" : "Not a match",
+          score: result.score,
           checkedAt: new Date().toISOString(),
         };
       },

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import { toNodeHandler } from "@facekit/server/node";
-import { defaultFaceSignKey, defaultVerisoulKey } from "@facekit/simulator";
+import { defaultDiditKey, defaultFaceSignKey, defaultVerisoulKey } from "@facekit/simulator";
 import { startSimulators } from "@facekit/simulator/node";
 import { createServer as createViteServer } from "vite";
 import { createDemoBackend } from "./backend.ts";
@@ -15,6 +15,7 @@ const port = Number(process.env.PORT ?? 5173);
 const appOrigin = `http://localhost:${port}`;
 const realVerisoul = process.env.VERISOUL_API_KEY;
 const realFaceSign = process.env.FACESIGN_API_KEY;
+const realDidit = process.env.DIDIT_API_KEY;
 /** Signs the simulator's webhooks; a real FaceSign endpoint has its own (FACESIGN_WEBHOOK_SECRET). */
 const simulatorWebhookSecret = randomBytes(24).toString("hex");
 
@@ -30,7 +31,7 @@ function fail(error: unknown): never {
 }
 
 const simulators =
-  realVerisoul && realFaceSign
+  realVerisoul && realFaceSign && realDidit
     ? null
     : await startSimulators({
         facesign: {
@@ -59,12 +60,17 @@ const facesign = realFaceSign
       webhookSecret: simulatorWebhookSecret,
     };
 
+const didit = realDidit
+  ? { apiKey: realDidit }
+  : { apiKey: defaultDiditKey, baseUrl: simulators?.didit.apiUrl };
+
 const backend = toNodeHandler(
   createDemoBackend({
     appOrigin,
     secret: process.env.FACEKIT_SECRET ?? randomBytes(32).toString("hex"),
     verisoul,
     facesign,
+    didit,
   }),
 );
 const vite = await createViteServer({
@@ -89,6 +95,11 @@ server.listen(port, "localhost", () => {
     realFaceSign
       ? "  FaceSign: real API (FACESIGN_API_KEY)"
       : `  FaceSign: simulator (API ${simulators?.facesign.apiUrl}, hosted page ${simulators?.facesign.appUrl})`,
+  );
+  console.info(
+    realDidit
+      ? "  Didit: real API (DIDIT_API_KEY)"
+      : `  Didit: simulator (API ${simulators?.didit.apiUrl})`,
   );
   console.info("  Press Ctrl+C to stop.\n");
 });
