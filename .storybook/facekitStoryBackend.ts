@@ -6,6 +6,8 @@
  * loaded through Vite's SSR loader so they resolve to source with no build. FaceSign's simulator
  * sends its signed status webhooks back to this backend (the origin of the first request).
  */
+
+import { readFile } from "node:fs/promises";
 import type * as FaceKitServer from "@facekit/server";
 import type * as FaceKitNode from "@facekit/server/node";
 import type * as Simulator from "@facekit/simulator";
@@ -96,6 +98,16 @@ export function facekitStoryBackend(): Plugin {
               didit: { apiUrl: didit.apiUrl },
             }),
           );
+        }
+        const photo = /^\/__facekit-story\/photos\/(personA|personA2|personB|noFace)$/.exec(url);
+        if (photo?.[1]) {
+          // The simulator's test photos, for live selfie-compare stories.
+          const node = (await server.ssrLoadModule(
+            "@facekit/simulator/node",
+          )) as typeof SimulatorNode;
+          const path = node.diditFixturePaths()[photo[1] as "personA"];
+          res.setHeader("content-type", path.endsWith(".png") ? "image/png" : "image/jpeg");
+          return res.end(await readFile(path));
         }
         if (url.startsWith(callbackPath)) {
           res.setHeader("content-type", "text/html");

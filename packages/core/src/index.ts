@@ -14,14 +14,24 @@ export {
   type BackendClientOptions,
   createBackendClient,
 } from "./createBackendClient.ts";
+export {
+  createDiditBackendClient,
+  type DiditBackendClient,
+  type DiditBackendClientOptions,
+} from "./createDiditBackendClient.ts";
 export { createFaceMatchFlow } from "./createFaceMatchFlow.ts";
 export {
   createFaceSignBackendClient,
   type FaceSignBackendClient,
 } from "./createFaceSignBackendClient.ts";
 export { createFaceSignFlow } from "./createFaceSignFlow.ts";
+export { createSelfieCompareFlow } from "./createSelfieCompareFlow.ts";
 export { type FaceKitCallbackOutcome, handleFaceKitCallback } from "./handleFaceKitCallback.ts";
-export { idleFaceSignSnapshot, idleSnapshot } from "./idleSnapshot.ts";
+export {
+  idleFaceSignSnapshot,
+  idleSelfieCompareSnapshot,
+  idleSnapshot,
+} from "./idleSnapshot.ts";
 export {
   type PreparedImage,
   type PrepareImageOptions,
@@ -40,8 +50,14 @@ export {
   type FaceSignStatusResponse,
   type FaceSignSummary,
   isFaceKitErrorCode,
+  type SelfieCompareGrant,
+  type SelfieCompareResult,
+  type SelfieCompareWarning,
 } from "./protocol/index.ts";
+export { startCamera } from "./startCamera.ts";
 export type {
+  CameraHandle,
+  CameraVideo,
   FaceMatchEvent,
   FaceMatchFlow,
   FaceMatchFlowOptions,
@@ -56,4 +72,16 @@ export type {
   FaceSignWindow,
   FlowPopup,
   FlowWindow,
+  SelfieCompareEvent,
+  SelfieCompareFlow,
+  SelfieCompareFlowOptions,
+  SelfieCompareImages,
+  SelfieCompareSlot,
+  SelfieCompareSlotState,
+  SelfieCompareSnapshot,
+  SelfieCompareSource,
+  SelfieCompareStatus,
+  SelfieCompareUploadOptions,
+  SelfieCompareWindow,
+  StartCameraOptions,
 } from "./types.ts";

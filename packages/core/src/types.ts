@@ -12,6 +12,8 @@ import type {
   FaceSignStatusRequest,
   FaceSignStatusResponse,
   FaceSignSummary,
+  SelfieCompareGrant,
+  SelfieCompareResult,
 } from "./protocol/index.ts";
 
 /**
@@ -301,4 +303,231 @@ export interface FaceSignFlow {
   destroy(): void;
   /** Subscribes to {@link FaceSignEvent}s. */
   on(listener: (event: FaceSignEvent) => void): () => void;
+}
+
+/**
+ * Where a selfie compare is. `idle`: images are missing; `preparing`: an image is being decoded
+ * and shrunk; `ready`: every needed image is ready to upload; `uploading`: a grant is being
+ * fetched and the images sent; `cancelled` (by `cancel()`) is not an error.
+ * @example
+ * if (flow.getSnapshot().status === "ready") compareButton.disabled = false;
+ */
+export type SelfieCompareStatus =
+  | "idle"
+  | "preparing"
+  | "ready"
+  | "uploading"
+  | "completed"
+  | "cancelled"
+  | "failed";
+
+/**
+ * One of the two images of a comparison.
+ * @example
+ * const slot: SelfieCompareSlot = "selfie";
+ */
+export type SelfieCompareSlot = "selfie" | "reference";
+
+/**
+ * Where an image came from.
+ * @example
+ * flow.setFile("selfie", file, "file");
+ */
+export type SelfieCompareSource = "file" | "camera";
+
+/**
+ * State of one slot: `camera` while the live preview is shown (`isLive` once frames arrive),
+ * `ready` with the prepared JPEG and an object URL of it for previews (revoked by the flow when the
+ * slot changes or the flow is destroyed), `error` when the image or camera was refused.
+ * @example
+ * if (slot.status === "ready") img.src = slot.previewUrl;
+ */
+export type SelfieCompareSlotState =
+  | { status: "empty" }
+  | { status: "camera"; isLive: boolean }
+  | { status: "preparing"; source: SelfieCompareSource }
+  | { status: "ready"; source: SelfieCompareSource; blob: Blob; previewUrl: string }
+  | { status: "error"; error: FaceKitError };
+
+/**
+ * Immutable state of a selfie compare flow; a new object only when something changed.
+ * @example
+ * const { status, slots, progress, result } = flow.getSnapshot();
+ */
+export interface SelfieCompareSnapshot {
+  status: SelfieCompareStatus;
+  slots: Readonly<Record<SelfieCompareSlot, SelfieCompareSlotState>>;
+  /**
+   * Who provides the reference photo, from the first grant: `upload` (show the reference slot) or
+   * `server` (a selfie alone); `null` until the backend has answered.
+   */
+  reference: SelfieCompareGrant["reference"] | null;
+  /** Every image the comparison needs is ready (the Compare button can be enabled). */
+  hasImages: boolean;
+  /** Upload progress, 0-1, while `uploading` (1 once sent, while the backend compares). */
+  progress: number;
+  /** The comparison from your backend, once `completed`. */
+  result: SelfieCompareResult | null;
+  /** Why the attempt `failed`. */
+  error: FaceKitError | null;
+}
+
+/**
+ * Analytics stream of a selfie compare flow, with stable event names. Slot problems
+ * (`image_rejected`, `camera_failed`) are shown at the slot and do not fail the flow.
+ * @example
+ * flow.on((e) => analytics.track(`facekit.didit.${e.type}`));
+ */
+export type SelfieCompareEvent =
+  | { type: "grant_requested" }
+  | { type: "grant_ready"; reference: SelfieCompareGrant["reference"] }
+  | { type: "camera_started"; slot: SelfieCompareSlot }
+  | { type: "camera_failed"; slot: SelfieCompareSlot; error: FaceKitError }
+  | { type: "image_selected"; slot: SelfieCompareSlot; source: SelfieCompareSource }
+  | { type: "image_ready"; slot: SelfieCompareSlot; bytes: number }
+  | { type: "image_rejected"; slot: SelfieCompareSlot; error: FaceKitError }
+  | { type: "upload_started" }
+  /** At most once per 10% of the upload, and at 100%. */
+  | { type: "upload_progress"; progress: number }
+  | { type: "completed"; result: SelfieCompareResult }
+  | { type: "cancelled" }
+  | { type: "failed"; error: FaceKitError };
+
+/**
+ * The images of one comparison (`reference` only when the grant says `upload`).
+ * @example
+ * await didit.compare(grant, { selfie: blob });
+ */
+export interface SelfieCompareImages {
+  selfie: Blob;
+  reference?: Blob;
+}
+
+/**
+ * Options of one upload.
+ * @example
+ * await didit.compare(grant, images, { signal, onProgress: (p) => bar.value = p });
+ */
+export interface SelfieCompareUploadOptions {
+  signal?: AbortSignal;
+  /** Fraction of the request body sent, 0-1. */
+  onProgress?: (progress: number) => void;
+}
+
+/**
+ * The part of `window` a selfie compare uses: object URLs for previews and, for the camera,
+ * `navigator.mediaDevices` and `isSecureContext`. Pass `window` (the default) or a fake in tests.
+ * @example
+ * createSelfieCompareFlow({ window, getGrant, compare });
+ */
+export interface SelfieCompareWindow {
+  URL: { createObjectURL(blob: Blob): string; revokeObjectURL(url: string): void };
+  navigator: { mediaDevices?: Pick<MediaDevices, "getUserMedia"> };
+  isSecureContext?: boolean;
+}
+
+/**
+ * The `<video>` a camera preview plays in; a real `HTMLVideoElement` satisfies it.
+ * @example
+ * const camera = await startCamera(document.querySelector("video")!);
+ */
+export interface CameraVideo {
+  srcObject: MediaProvider | null;
+  muted: boolean;
+  playsInline: boolean;
+  readonly videoWidth: number;
+  readonly videoHeight: number;
+  play(): Promise<void>;
+  ownerDocument: { createElement(tagName: "canvas"): HTMLCanvasElement };
+}
+
+/**
+ * A running camera, from `startCamera`.
+ * @example
+ * const blob = await camera.capture(); // stops the camera too
+ */
+export interface CameraHandle {
+  /** The current frame as a JPEG; stops the camera. */
+  capture(): Promise<Blob>;
+  /** Stops every track and detaches the stream. Safe to call more than once. */
+  stop(): void;
+}
+
+/**
+ * Options of {@link createSelfieCompareFlow}: your backend's two Didit routes, usually through
+ * `createDiditBackendClient`.
+ * @example
+ * const options: SelfieCompareFlowOptions = {
+ *   getGrant: (signal) => didit.getGrant(signal),
+ *   compare: (grant, images, upload) => didit.compare(grant, images, upload),
+ * };
+ */
+export interface SelfieCompareFlowOptions {
+  /** A fresh single-use upload grant. Called by `start()` and for each attempt after the first. */
+  getGrant(signal: AbortSignal): Promise<SelfieCompareGrant>;
+  /** Uploads the images with the grant and resolves with the comparison. */
+  compare(
+    grant: SelfieCompareGrant,
+    images: SelfieCompareImages,
+    options: SelfieCompareUploadOptions,
+  ): Promise<SelfieCompareResult>;
+  /**
+   * Turns a picked or captured file into the JPEG to upload. Default `prepareImage` (loaded on
+   * first use, with its worker); tests inject a stand-in.
+   */
+  prepare?: (
+    file: Blob,
+    options: { maxBytes?: number; signal: AbortSignal },
+  ) => Promise<{ blob: Blob }>;
+  /** Default `startCamera`; tests inject a stand-in. */
+  startCamera?: (video: CameraVideo, options: StartCameraOptions) => Promise<CameraHandle>;
+  /** Default: the global `window`, read when needed (never at import). */
+  window?: SelfieCompareWindow;
+}
+
+/**
+ * Options of `startCamera`.
+ * @example
+ * await startCamera(video, { facingMode: "environment", signal });
+ */
+export interface StartCameraOptions {
+  /** Which camera, as a preference (`ideal`), so a laptop's only camera still works. Default `user`. */
+  facingMode?: "user" | "environment";
+  /** Aborting while the browser asks for permission stops the camera as soon as it starts. */
+  signal?: AbortSignal;
+  /** Default: the global `window`. */
+  window?: Pick<SelfieCompareWindow, "navigator" | "isSecureContext">;
+}
+
+/**
+ * A framework-free selfie compare (Didit): two image slots, each filled from a file or the
+ * camera, then one upload with a fresh grant. Read it with `subscribe`/`getSnapshot`.
+ * @example
+ * const off = flow.subscribe(() => render(flow.getSnapshot()));
+ * flow.start();
+ * input.onchange = () => flow.setFile("selfie", input.files[0]);
+ */
+export interface SelfieCompareFlow {
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): SelfieCompareSnapshot;
+  /** Fetches the first grant, to learn whether a reference photo is needed. Once. */
+  start(): void;
+  /** Prepares `file` for `slot` (replacing what it held). Ignored while uploading. */
+  setFile(slot: SelfieCompareSlot, file: Blob, source?: SelfieCompareSource): void;
+  /** Empties `slot` (stopping its camera). Ignored while uploading. */
+  clear(slot: SelfieCompareSlot): void;
+  /** Shows the camera in `video` for `slot` (any other camera stops). Ignored while uploading. */
+  openCamera(slot: SelfieCompareSlot, video: CameraVideo): void;
+  /** Takes the current frame of `slot`'s camera as its image. */
+  capture(slot: SelfieCompareSlot): void;
+  /** Uploads the ready images with a fresh grant. Only when `hasImages` and not uploading. */
+  submit(): void;
+  /** After `failed`: asks for the first grant again, or uploads again with a fresh grant. */
+  retry(): void;
+  /** Aborts the upload: `cancelled`, never an error. The images stay. */
+  cancel(): void;
+  /** Stops cameras, aborts work, revokes object URLs and removes every listener. */
+  destroy(): void;
+  /** Subscribes to {@link SelfieCompareEvent}s. */
+  on(listener: (event: SelfieCompareEvent) => void): () => void;
 }

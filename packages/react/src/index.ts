@@ -18,9 +18,28 @@ export {
   type FaceSignFlowStatus,
   type FaceSignSession,
   type FaceSignSummary,
+  type SelfieCompareEvent,
+  type SelfieCompareResult,
+  type SelfieCompareSlot,
+  type SelfieCompareSlotState,
+  type SelfieCompareStatus,
+  type SelfieCompareWarning,
 } from "@facekit/core";
 export { FaceKitProvider, type FaceKitProviderProps } from "./FaceKitProvider.tsx";
 export { FaceMatchButton, type FaceMatchButtonProps } from "./FaceMatchButton.tsx";
 export { FaceSignEmbed, type FaceSignEmbedProps } from "./FaceSignEmbed.tsx";
+export {
+  type SelfieCompareMessages,
+  selfieCompareMessages,
+} from "./internal/selfieCompareMessages.ts";
+export {
+  SelfieCompareUploader,
+  type SelfieCompareUploaderProps,
+} from "./SelfieCompareUploader.tsx";
 export { type UseFaceMatchOptions, type UseFaceMatchResult, useFaceMatch } from "./useFaceMatch.ts";
 export { type UseFaceSignOptions, type UseFaceSignResult, useFaceSign } from "./useFaceSign.ts";
+export {
+  type UseSelfieCompareOptions,
+  type UseSelfieCompareResult,
+  useSelfieCompare,
+} from "./useSelfieCompare.ts";

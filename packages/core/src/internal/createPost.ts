@@ -1,4 +1,5 @@
-import { FaceKitError, isFaceKitErrorCode } from "../protocol/index.ts";
+import { FaceKitError } from "../protocol/index.ts";
+import { toBackendError } from "./toBackendError.ts";
 import { isAbortError } from "./toFaceKitError.ts";
 
 /**
@@ -51,21 +52,7 @@ export function createPost(config: PostConfig) {
     const data: Json = await res.json().catch((e: unknown) => {
       if (isAbortError(e)) throw e;
     });
-    if (!res.ok) {
-      const { code, message, retryAfter, vendorCode } = (data?.error ?? {}) as Record<
-        string,
-        unknown
-      >;
-      throw new FaceKitError(
-        isFaceKitErrorCode(code) ? code : "internal",
-        typeof message === "string" ? message : `${url} answered ${res.status}`,
-        {
-          status: res.status,
-          retryAfter: typeof retryAfter === "number" ? retryAfter : undefined,
-          vendorCode: typeof vendorCode === "string" ? vendorCode : undefined,
-        },
-      );
-    }
+    if (!res.ok) throw toBackendError(url, res.status, data);
     if (isValid(data)) return data as T;
     throw new FaceKitError("internal", "Unexpected answer from the FaceKit backend");
   };

@@ -7,6 +7,7 @@ import { createFaceSignBackendClient, type FaceSignSession } from "@facekit/core
 interface StoryConfig {
   verisoul: { apiUrl: string; appUrl: string };
   facesign: { apiUrl: string; appUrl: string };
+  didit: { apiUrl: string };
 }
 
 let config: Promise<StoryConfig> | undefined;
@@ -124,4 +125,27 @@ export async function answerFaceSign(
     await fetch(`${facesign.appUrl}/step`, { method: "POST", mode: "no-cors", body });
     session = await faceSignSession(facesign.apiUrl, sessionId);
   }
+}
+
+/** Resets the Didit simulator (credits, counters), then applies a scenario patch. */
+export async function setDiditScenario(patch: Record<string, unknown> = {}): Promise<void> {
+  const { didit } = await storyConfig();
+  await fetch(`${didit.apiUrl}/__simulator/reset`, { method: "POST" });
+  const response = await fetch(`${didit.apiUrl}/__simulator/scenario`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(patch),
+  });
+  if (!response.ok) throw new Error(`scenario refused: ${await response.text()}`);
+}
+
+/** One of the simulator's test photos, as the file a person would pick. */
+export async function diditPhoto(
+  name: "personA" | "personA2" | "personB" | "noFace",
+): Promise<File> {
+  const response = await fetch(`/__facekit-story/photos/${name}`);
+  const type = response.headers.get("content-type") ?? "image/jpeg";
+  return new File([await response.blob()], `${name}.${type === "image/png" ? "png" : "jpg"}`, {
+    type,
+  });
 }

@@ -1,0 +1,264 @@
+import { FaceKitError } from "@facekit/core";
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { QueryClient } from "@tanstack/react-query";
+import { expect, fn, userEvent, waitFor, within } from "storybook/test";
+import { FaceKitProvider } from "./FaceKitProvider.tsx";
+import { storyDeclined, storyDidit } from "./internal/testing/storyDiditBackend.ts";
+import { diditPhoto, setDiditScenario } from "./internal/testing/storySimulator.ts";
+import { SelfieCompareUploader } from "./SelfieCompareUploader.tsx";
+
+/**
+ * `<SelfieCompareUploader>` with an in-memory stand-in for your backend's Didit routes (the
+ * `getGrant` and `compare` props), so these stories need no server; photos go through the real
+ * `prepareImage` (worker) and the camera is the browser's own. The `Live…` stories use Storybook's
+ * backend at `/api/facekit` (real `@facekit/server` routes) and the Didit simulator, which scores
+ * the simulator's test photos.
+ */
+const meta = {
+  title: "Didit/SelfieCompareUploader",
+  component: SelfieCompareUploader,
+  args: {
+    ...storyDidit(),
+    onComplete: fn(),
+    onCancel: fn(),
+    onError: fn(),
+    onEvent: fn(),
+  },
+  decorators: [
+    (Story) => (
+      <FaceKitProvider endpoint="/api/facekit" queryClient={new QueryClient()}>
+        <Story />
+      </FaceKitProvider>
+    ),
+  ],
+} satisfies Meta<typeof SelfieCompareUploader>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const root = (canvasElement: HTMLElement) =>
+  canvasElement.querySelector<HTMLElement>("[data-state]") as HTMLElement;
+
+/** A small PNG drawn in the page, as a person's photo would arrive from the file picker. */
+async function photo(name: string, color: string): Promise<File> {
+  const canvas = document.createElement("canvas");
+  canvas.width = 120;
+  canvas.height = 160;
+  const ctx = canvas.getContext("2d") as CanvasRenderingContext2D;
+  ctx.fillStyle = color;
+  ctx.fillRect(0, 0, 120, 160);
+  const blob = await new Promise<Blob>((resolve) =>
+    canvas.toBlob((b) => resolve(b as Blob), "image/png"),
+  );
+  return new File([blob], name, { type: "image/png" });
+}
+
+/** Picks a photo for both slots (once the grant has shown both) and waits for Compare. */
+async function pickPhotos(canvasElement: HTMLElement) {
+  const canvas = within(canvasElement);
+  const groups = [
+    await canvas.findByRole("group", { name: "Reference photo" }),
+    canvas.getByRole("group", { name: "Your selfie" }),
+  ];
+  for (const group of groups) {
+    const input = group.querySelector("input[type=file]") as HTMLInputElement;
+    await userEvent.upload(input, await photo("photo.png", "#c8a27c"));
+  }
+  const compare = canvas.getByRole("button", { name: "Compare" });
+  await waitFor(() => expect(compare).toBeEnabled(), { timeout: 8000 });
+  return compare;
+}
+
+/** Both slots: your backend has no reference photo, so the person uploads one. */
+export const TwoPhotos: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole("group", { name: "Reference photo" })).toBeVisible();
+    await expect(canvas.getByRole("button", { name: "Compare" })).toBeDisabled();
+  },
+};
+
+/** Your backend holds the reference photo: a selfie alone. */
+export const SelfieOnly: Story = {
+  args: storyDidit({ reference: "server" }),
+  play: async ({ canvasElement, args }) => {
+    await waitFor(() =>
+      expect(args.onEvent).toHaveBeenCalledWith({ type: "grant_ready", reference: "server" }),
+    );
+    await expect(
+      within(canvasElement).queryByRole("group", { name: "Reference photo" }),
+    ).toBeNull();
+  },
+};
+
+export const Approved: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await pickPhotos(canvasElement));
+    await expect(await canvas.findByRole("img", { name: "Your selfie" })).toBeVisible();
+    await waitFor(() => expect(args.onComplete).toHaveBeenCalled(), { timeout: 8000 });
+    await expect(canvas.getByRole("status")).toHaveTextContent("Approved: the faces match.");
+    await expect(root(canvasElement)).toHaveAttribute("data-state", "completed");
+  },
+};
+
+export const Declined: Story = {
+  args: storyDidit({ result: storyDeclined }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await pickPhotos(canvasElement));
+    await expect(await canvas.findByText("Declined: the faces do not match.")).toBeVisible();
+    await expect(canvas.getAllByRole("listitem")).toHaveLength(2);
+  },
+};
+
+export const UploadCancelled: Story = {
+  args: storyDidit({ uploadMs: 10_000 }),
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await pickPhotos(canvasElement));
+    const cancel = await canvas.findByRole("button", { name: "Cancel upload" });
+    await expect(canvas.getByRole("progressbar", { name: "Uploading" })).toBeVisible();
+    await userEvent.click(cancel);
+    await expect(root(canvasElement)).toHaveAttribute("data-state", "cancelled");
+    await expect(args.onCancel).toHaveBeenCalled();
+    await expect(args.onError).not.toHaveBeenCalled();
+  },
+};
+
+export const RateLimited: Story = {
+  args: storyDidit({
+    uploadError: new FaceKitError("rate_limited", "Too many requests", { status: 429 }),
+  }),
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await pickPhotos(canvasElement));
+    await expect(await canvas.findByRole("alert")).toHaveTextContent("Too many attempts.");
+    await expect(args.onError).toHaveBeenCalledWith(
+      expect.objectContaining({ code: "rate_limited" }),
+    );
+    await userEvent.click(canvas.getByRole("button", { name: "Try again" }));
+    await expect(await canvas.findByText("Approved: the faces match.")).toBeVisible();
+  },
+};
+
+export const NotSignedIn: Story = {
+  args: storyDidit({
+    grantError: new FaceKitError("unauthorized", "Sign in first.", { status: 401 }),
+  }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole("alert")).toHaveTextContent("Please sign in first.");
+    await expect(root(canvasElement)).toHaveAttribute("data-state", "failed");
+  },
+};
+
+export const NotAnImage: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const group = await canvas.findByRole("group", { name: "Your selfie" });
+    const input = group.querySelector("input[type=file]") as HTMLInputElement;
+    // `accept` only filters the picker; "All files" (or a drop) can still bring anything.
+    await userEvent.upload(input, new File(["just text"], "notes.jpg", { type: "image/jpeg" }), {
+      applyAccept: false,
+    });
+    await expect(await within(group).findByRole("alert", {}, { timeout: 8000 })).toHaveTextContent(
+      "This file is not a photo that can be read",
+    );
+    await expect(args.onError).not.toHaveBeenCalled();
+  },
+};
+
+/** The browser's camera (a fake device in the story tests): capture, then the preview. */
+export const CameraCapture: Story = {
+  args: storyDidit({ reference: "server" }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole("button", { name: "Use camera" }));
+    const capture = await canvas.findByRole("button", { name: "Capture" });
+    await waitFor(
+      () =>
+        expect(
+          (canvas.getByLabelText("Camera preview") as HTMLVideoElement).videoWidth,
+        ).toBeGreaterThan(0),
+      { timeout: 8000 },
+    );
+    await userEvent.click(capture);
+    await expect(
+      await canvas.findByRole("img", { name: "Your selfie" }, { timeout: 8000 }),
+    ).toBeVisible();
+    await expect(canvas.getByRole("button", { name: "Compare" })).toBeEnabled();
+  },
+};
+
+/** The person's two photos, as the file picker would give them, then Compare. */
+async function uploadLive(canvasElement: HTMLElement, selfie: File, reference: File) {
+  const canvas = within(canvasElement);
+  const slots: [string, File][] = [
+    ["Reference photo", reference],
+    ["Your selfie", selfie],
+  ];
+  for (const [name, file] of slots) {
+    const group = await canvas.findByRole("group", { name }, { timeout: 8000 });
+    await userEvent.upload(group.querySelector("input[type=file]") as HTMLInputElement, file);
+  }
+  const compare = canvas.getByRole("button", { name: "Compare" });
+  await waitFor(() => expect(compare).toBeEnabled(), { timeout: 8000 });
+  await userEvent.click(compare);
+}
+
+/** Live stories: Storybook's backend (real `@facekit/server` routes) and the Didit simulator. */
+const live = {
+  args: { getGrant: undefined, compare: undefined },
+  beforeEach: () => setDiditScenario(),
+} satisfies Partial<Story>;
+
+/** Two photos of the same (simulated) person: the simulator scores them high. */
+export const LiveSamePerson: Story = {
+  ...live,
+  play: async ({ canvasElement, args }) => {
+    await uploadLive(canvasElement, await diditPhoto("personA2"), await diditPhoto("personA"));
+    await waitFor(() => expect(args.onComplete).toHaveBeenCalled(), { timeout: 15_000 });
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole("status")).toHaveTextContent("Approved: the faces match.");
+    await expect(canvas.getByText(/Similarity: \d+/)).toBeVisible();
+  },
+};
+
+/** Two different people: declined, with Didit's warning in words. */
+export const LiveDifferentPeople: Story = {
+  ...live,
+  play: async ({ canvasElement, args }) => {
+    await uploadLive(canvasElement, await diditPhoto("personB"), await diditPhoto("personA"));
+    await waitFor(() => expect(args.onComplete).toHaveBeenCalled(), { timeout: 15_000 });
+    await expect(within(canvasElement).getByRole("status")).toHaveTextContent(
+      "Declined: the faces do not match.",
+    );
+    await expect(within(canvasElement).getAllByRole("listitem")).toHaveLength(1);
+  },
+};
+
+/** A photo without a face: declined, no score. */
+export const LiveNoFace: Story = {
+  ...live,
+  play: async ({ canvasElement, args }) => {
+    await uploadLive(canvasElement, await diditPhoto("noFace"), await diditPhoto("personA"));
+    await waitFor(() => expect(args.onComplete).toHaveBeenCalled(), { timeout: 15_000 });
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole("status")).toHaveTextContent("Declined");
+    await expect(canvas.queryByText(/Similarity/)).toBeNull();
+  },
+};
+
+/** The backend's Didit account has no credits left: nothing compared, a clear message. */
+export const LiveNoCredits: Story = {
+  ...live,
+  beforeEach: () => setDiditScenario({ credits: 0 }),
+  play: async ({ canvasElement, args }) => {
+    await uploadLive(canvasElement, await diditPhoto("personA2"), await diditPhoto("personA"));
+    await waitFor(() =>
+      expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code: "no_credits" })),
+    );
+    await expect(within(canvasElement).getByRole("alert")).not.toBeEmptyDOMElement();
+  },
+};

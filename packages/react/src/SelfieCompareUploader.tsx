@@ -1,0 +1,102 @@
+import { forwardRef, type HTMLAttributes } from "react";
+import {
+  errorText,
+  type SelfieCompareMessages,
+  selfieCompareMessages,
+} from "./internal/selfieCompareMessages.ts";
+import { UploaderSlot } from "./internal/UploaderSlot.tsx";
+import { useRefocus } from "./internal/useRefocus.ts";
+import { type UseSelfieCompareOptions, useSelfieCompare } from "./useSelfieCompare.ts";
+
+/**
+ * Props of {@link SelfieCompareUploader}: the {@link UseSelfieCompareOptions}, `messages` to
+ * replace any of its words, and any HTML prop of its `<div>`.
+ * @example
+ * const props: SelfieCompareUploaderProps = { className: "compare", onComplete: next };
+ */
+export interface SelfieCompareUploaderProps
+  extends UseSelfieCompareOptions,
+    Omit<HTMLAttributes<HTMLDivElement>, keyof UseSelfieCompareOptions> {
+  /** Words to replace (`errors` merges by code). */
+  messages?: Partial<SelfieCompareMessages>;
+}
+
+/**
+ * One `<div>` (with `data-state`) for Didit's selfie compare: a selfie slot and, when your backend
+ * does not hold the reference photo, a reference slot, each taking a file (button or drag and
+ * drop) or a camera capture; then Compare, upload progress with Cancel, the result in words, and
+ * errors with Try again (a fresh grant). Status changes are announced (`aria-live`).
+ * @example
+ * <FaceKitProvider endpoint="/api/facekit">
+ *   <SelfieCompareUploader className="compare" onComplete={(result) => next(result.status)} />
+ * </FaceKitProvider>
+ */
+export const SelfieCompareUploader = forwardRef<HTMLDivElement, SelfieCompareUploaderProps>(
+  function SelfieCompareUploader(props, ref) {
+    const { getGrant, compare, prepare, onComplete, onCancel, onError, onEvent, messages, ...div } =
+      props;
+    const face = useSelfieCompare({
+      getGrant,
+      compare,
+      prepare,
+      onComplete,
+      onCancel,
+      onError,
+      onEvent,
+    });
+    const t = { ...selfieCompareMessages, ...messages };
+    t.errors = { ...selfieCompareMessages.errors, ...messages?.errors };
+    const { status, slots, result, error } = face;
+    const primary = useRefocus<HTMLButtonElement>(status);
+    const said = {
+      preparing: t.preparing,
+      ready: t.ready,
+      uploading: t.uploading,
+      cancelled: t.cancelled,
+      completed: result && t[result.status],
+    }[status as string];
+
+    return (
+      <div {...div} ref={ref} data-state={status}>
+        <UploaderSlot slot="selfie" state={slots.selfie} face={face} t={t} />
+        {face.reference === "upload" && (
+          <UploaderSlot slot="reference" state={slots.reference} face={face} t={t} />
+        )}
+        {status === "uploading" ? (
+          <>
+            <label>
+              {t.uploading} <progress max={1} value={face.progress} />
+            </label>{" "}
+            <button type="button" ref={primary} onClick={face.cancel}>
+              {t.cancelUpload}
+            </button>
+          </>
+        ) : error ? (
+          <>
+            <p role="alert">{errorText(t, error)}</p>
+            <button type="button" ref={primary} onClick={face.retry}>
+              {t.tryAgain}
+            </button>
+          </>
+        ) : (
+          <button type="button" ref={primary} disabled={!face.hasImages} onClick={face.submit}>
+            {t.compare}
+          </button>
+        )}
+        <output aria-live="polite">{said}</output>
+        {result && (
+          <>
+            {result.score !== null && <p>{t.score(result.score)}</p>}
+            {result.warnings.length > 0 && (
+              <ul>
+                {result.warnings.map((w) => (
+                  <li key={w.code}>{w.message}</li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </div>
+    );
+  },
+);

@@ -1,0 +1,104 @@
+import type { SelfieCompareSlot, SelfieCompareSlotState } from "@facekit/core";
+import { useRef } from "react";
+import type { UseSelfieCompareResult } from "../useSelfieCompare.ts";
+import { errorText, type SelfieCompareMessages } from "./selfieCompareMessages.ts";
+import { useRefocus } from "./useRefocus.ts";
+
+/**
+ * Props of {@link UploaderSlot}.
+ * @example
+ * const props: UploaderSlotProps = { slot: "selfie", state, face, t: selfieCompareMessages };
+ */
+export interface UploaderSlotProps {
+  slot: SelfieCompareSlot;
+  state: SelfieCompareSlotState;
+  face: UseSelfieCompareResult;
+  t: SelfieCompareMessages;
+}
+
+// No `display` here: it would beat the `hidden` attribute of the idle video.
+const fit = { maxWidth: "100%" };
+// The front camera's preview is shown as a mirror, as people expect; the capture is not mirrored.
+const mirror = { ...fit, transform: "scaleX(-1)" };
+
+/**
+ * One image slot of `<SelfieCompareUploader>`: a named group (`<fieldset>`) with a file button,
+ * drag and drop anywhere on it, an inline camera, and the preview with Retake and Remove. When the
+ * button that had focus goes away, focus moves to the slot's next main button.
+ * @example
+ * <UploaderSlot slot="selfie" state={face.slots.selfie} face={face} t={messages} />
+ */
+export function UploaderSlot({ slot, state, face, t }: UploaderSlotProps) {
+  const input = useRef<HTMLInputElement>(null);
+  const video = useRef<HTMLVideoElement>(null);
+  const primary = useRefocus<HTMLButtonElement>(state.status);
+  const name = t[slot];
+  const { status } = state;
+  const camera = () => video.current && face.openCamera(slot, video.current);
+  const pick = (files: FileList | null) => {
+    const file = files?.[0];
+    if (file) face.setFile(slot, file);
+  };
+  const button = (label: string, onClick: () => unknown, main?: boolean) => (
+    <button type="button" ref={main ? primary : undefined} onClick={onClick}>
+      {label}
+    </button>
+  );
+
+  return (
+    <fieldset
+      data-slot={slot}
+      data-state={status}
+      disabled={face.status === "uploading"}
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => {
+        e.preventDefault();
+        pick(e.dataTransfer.files);
+      }}
+    >
+      <legend>{name}</legend>
+      <input
+        ref={input}
+        type="file"
+        accept="image/*"
+        hidden
+        onChange={(e) => {
+          pick(e.currentTarget.files);
+          e.currentTarget.value = ""; // picking the same file again still counts
+        }}
+      />
+      <video
+        ref={video}
+        hidden={status !== "camera"}
+        muted
+        playsInline
+        aria-label={t.cameraPreview}
+        style={slot === "selfie" ? mirror : fit}
+      />
+      {status === "ready" ? (
+        <>
+          <img src={state.previewUrl} alt={name} style={fit} />
+          {button(
+            t.retake,
+            state.source === "camera" ? camera : () => input.current?.click(),
+            true,
+          )}
+          {button(t.remove, () => face.clear(slot))}
+        </>
+      ) : status === "camera" ? (
+        <>
+          {button(t.capture, () => face.capture(slot), true)}
+          {button(t.cancelCamera, () => face.clear(slot))}
+        </>
+      ) : status === "preparing" ? (
+        <p>{t.preparing}</p>
+      ) : (
+        <>
+          {button(t.choose, () => input.current?.click(), true)} <span>{t.drop}</span>{" "}
+          {button(t.useCamera, camera)}
+          {status === "error" && <p role="alert">{errorText(t, state.error)}</p>}
+        </>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,49 @@
+/**
+ * Server state of a selfie compare through React Query: the grant is one query per hook instance
+ * and attempt (StrictMode's double mount shares it), the upload a mutation (visible to the app's
+ * MutationCache and devtools). Neither is retried: a grant is single-use and an upload may cost a
+ * credit. `networkMode: "always"` so an offline browser fails with `network` instead of waiting.
+ */
+import { createDiditBackendClient, type SelfieCompareFlowOptions } from "@facekit/core";
+import { MutationObserver } from "@tanstack/react-query";
+import type { FaceKitContextValue } from "./FaceKitContext.ts";
+
+/** Routes a hook may replace (tests, stories, your own upload). */
+export type DiditRoutes = Partial<Pick<SelfieCompareFlowOptions, "getGrant" | "compare">>;
+
+/**
+ * The backend half of a selfie compare flow's options, read through `kit()` and `custom()` at call
+ * time (the latest provider value and props). `id` keys the grant query.
+ * @example
+ * createSelfieCompareFlow({ ...diditBackend(useId(), () => kit, () => options) });
+ */
+export function diditBackend(
+  id: string,
+  kit: () => FaceKitContextValue,
+  custom: () => DiditRoutes,
+): Pick<SelfieCompareFlowOptions, "getGrant" | "compare"> {
+  const client = () => createDiditBackendClient(kit().config);
+  return {
+    async getGrant() {
+      const { queryClient } = kit();
+      const queryKey = ["facekit", "didit", "grant", id];
+      const grant = await queryClient.fetchQuery({
+        queryKey,
+        queryFn: ({ signal }) => (custom().getGrant ?? client().getGrant)(signal),
+        retry: false,
+        networkMode: "always",
+      });
+      // Taken: the next attempt gets a new one.
+      queryClient.removeQueries({ queryKey, exact: true });
+      return grant;
+    },
+    compare: (grant, images, upload) =>
+      new MutationObserver(kit().queryClient, {
+        mutationKey: ["facekit", "didit", "compare"],
+        mutationFn: () => (custom().compare ?? client().compare)(grant, images, upload),
+        retry: false,
+        networkMode: "always",
+        gcTime: 0, // do not keep the photos in the cache
+      }).mutate(),
+  };
+}

@@ -1,0 +1,86 @@
+import type { FaceKitError, FaceKitErrorCode } from "@facekit/core";
+
+/**
+ * Every word `<SelfieCompareUploader>` shows, so an app can replace any of them (`messages`).
+ * @example
+ * const de: Partial<SelfieCompareMessages> = { compare: "Vergleichen" };
+ */
+export interface SelfieCompareMessages {
+  /** Name of the selfie slot, also the alt text of its preview. */
+  selfie: string;
+  /** Name of the reference slot, also the alt text of its preview. */
+  reference: string;
+  choose: string;
+  drop: string;
+  useCamera: string;
+  cameraPreview: string;
+  capture: string;
+  cancelCamera: string;
+  retake: string;
+  remove: string;
+  preparing: string;
+  compare: string;
+  ready: string;
+  uploading: string;
+  cancelUpload: string;
+  cancelled: string;
+  tryAgain: string;
+  approved: string;
+  declined: string;
+  review: string;
+  score: (score: number) => string;
+  /** Words per error code; other errors show their own message. */
+  errors: Partial<Record<FaceKitErrorCode, string>>;
+}
+
+const retry = "Please try again.";
+
+/**
+ * The English defaults of {@link SelfieCompareMessages}.
+ * @example
+ * <SelfieCompareUploader messages={{ ...selfieCompareMessages, compare: "Check" }} />
+ */
+export const selfieCompareMessages: SelfieCompareMessages = {
+  selfie: "Your selfie",
+  reference: "Reference photo",
+  choose: "Choose a photo",
+  drop: "or drop one here",
+  useCamera: "Use camera",
+  cameraPreview: "Camera preview",
+  capture: "Capture",
+  cancelCamera: "Cancel",
+  retake: "Retake",
+  remove: "Remove",
+  preparing: "Preparing the photo…",
+  compare: "Compare",
+  ready: "Ready to compare.",
+  uploading: "Uploading",
+  cancelUpload: "Cancel upload",
+  cancelled: "Upload cancelled.",
+  tryAgain: "Try again",
+  approved: "Approved: the faces match.",
+  declined: "Declined: the faces do not match.",
+  review: "The photos need a manual review.",
+  score: (score) => `Similarity: ${score} out of 100`,
+  errors: {
+    camera_denied: "Camera access is blocked. Allow it in your browser, or choose a photo.",
+    camera_unavailable: "No camera can be used here. Choose a photo instead.",
+    invalid_image: "This file is not a photo that can be read. Choose a JPEG, PNG or WebP image.",
+    image_too_large: "This photo is too large. Choose a smaller one.",
+    account_not_found: "There is no reference photo on your account yet.",
+    unauthorized: "Please sign in first.",
+    network: `The connection failed. ${retry}`,
+    rate_limited: `Too many attempts. Wait a moment. ${retry}`,
+    session_expired: `The upload took too long. ${retry}`,
+    session_invalid: `The upload could not be accepted. ${retry}`,
+    vendor_unavailable: `The comparison service is unavailable. ${retry}`,
+  },
+};
+
+/**
+ * The words for `error`: its code's, else its own message.
+ * @example
+ * <p role="alert">{errorText(messages, error)}</p>
+ */
+export const errorText = (t: SelfieCompareMessages, error: FaceKitError) =>
+  t.errors[error.code] ?? error.message;
