@@ -30,6 +30,28 @@ export async function setFaceSignScenario(patch: Record<string, unknown>): Promi
   expect(response.ok).toBe(true);
 }
 
+const diditApi = `http://127.0.0.1:${e2ePorts.diditApi}/__simulator`;
+
+/** Resets the Didit simulator (credits, counters, limits), then applies a scenario patch. */
+export async function setDiditScenario(patch: Record<string, unknown> = {}): Promise<void> {
+  await fetch(`${diditApi}/reset`, { method: "POST" });
+  const response = await fetch(`${diditApi}/scenario`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(patch),
+  });
+  expect(response.ok).toBe(true);
+}
+
+/** What the Didit simulator saw: face-match requests, credits spent and left. */
+export async function diditStats(): Promise<{
+  faceMatchRequests: number;
+  creditsSpent: number;
+  creditsRemaining: number;
+}> {
+  return (await fetch(`${diditApi}/stats`)).json();
+}
+
 /** Number of vendor API calls the simulator has seen. */
 export async function vendorCalls(): Promise<Record<string, number>> {
   const response = await fetch(`${simulatorApi}/__simulator/stats`);

@@ -105,9 +105,22 @@ const misconfigured = toNodeHandler(
   }),
 );
 
+/** A backend whose upload grants last 1.5 s, to prove that an expired grant is refused. */
+const quickGrants = toNodeHandler(
+  createFaceKitHandler({
+    secret: "e2e-secret-that-is-at-least-32-characters-long",
+    authorize: (request) => {
+      const accountId = cookie(request, "account");
+      return accountId ? { accountId } : null;
+    },
+    didit: { apiKey: defaultDiditKey, baseUrl: simulators.didit.apiUrl, grantTtlMs: 1_500 },
+  }),
+);
+
 createServer((req, res) => {
   if (req.url === "/health") res.end("ok");
   else if (req.url?.startsWith("/api/misconfigured/")) misconfigured(req, res);
+  else if (req.url?.startsWith("/api/quickgrant/")) quickGrants(req, res);
   else if (req.url?.startsWith("/__test/verdicts/")) {
     const account = decodeURIComponent(req.url.slice("/__test/verdicts/".length));
     res.setHeader("content-type", "application/json");

@@ -41,8 +41,8 @@ export function resolveDidit(config: DiditConfig): ResolvedDidit {
   if (!Number.isInteger(maxImageBytes) || maxImageBytes < 1 || maxImageBytes > diditMaxImageBytes) {
     throw misconfigured(`maxImageBytes must be a whole number from 1 to ${diditMaxImageBytes}.`);
   }
-  if (!Number.isFinite(grantTtlMs) || grantTtlMs < 10_000 || grantTtlMs > 3_600_000) {
-    throw misconfigured("grantTtlMs must be between 10 seconds and 1 hour.");
+  if (!Number.isFinite(grantTtlMs) || grantTtlMs < 1_000 || grantTtlMs > 3_600_000) {
+    throw misconfigured("grantTtlMs must be between 1 second and 1 hour.");
   }
   return {
     client: createDiditClient(config),
