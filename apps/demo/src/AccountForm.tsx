@@ -6,10 +6,11 @@ export interface Account {
   email: string;
   /** Written by the backend, from the vendor's answer, when a face check ends. */
   faceCheck?: {
-    vendor: "verisoul" | "facesign";
+    vendor: "verisoul" | "facesign" | "didit";
     decision: string;
     enrolled?: boolean;
     linkedAccounts?: number;
+    score?: number | null;
     checkedAt: string;
   };
 }

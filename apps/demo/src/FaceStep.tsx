@@ -1,14 +1,25 @@
-import { FaceMatchButton } from "@facekit/react";
+import { FaceMatchButton, SelfieCompareUploader } from "@facekit/react";
 import { useState } from "react";
 import type { Account } from "./AccountForm.tsx";
 import { FaceSignStep } from "./FaceSignStep.tsx";
 
-type Vendor = "verisoul" | "facesign";
+type Vendor = "verisoul" | "facesign" | "didit";
 
 const vendors: { id: Vendor; label: string; hint: string }[] = [
   { id: "verisoul", label: "Verisoul Face Match", hint: "A quick selfie scan in a new window." },
   { id: "facesign", label: "FaceSign", hint: "A short video chat with an AI assistant, here." },
+  {
+    id: "didit",
+    label: "Didit selfie compare",
+    hint: "A selfie and a photo of your ID, compared side by side.",
+  },
 ];
+
+const vendorNames: Record<Vendor, string> = {
+  verisoul: "Verisoul Face Match",
+  facesign: "FaceSign",
+  didit: "Didit Face Match",
+};
 
 /**
  * Step 2: a face check, with the vendor the visitor picks. When a check ends, the page reloads
@@ -55,21 +66,35 @@ export function FaceStep({ account, onRefresh }: { account: Account; onRefresh: 
           onCancel={() => setMessage("Verification cancelled. You can try again when ready.")}
           onError={(e) => setMessage(e.message)}
         />
-      ) : (
+      ) : vendor === "facesign" ? (
         <FaceSignStep onRecorded={onRefresh} onMessage={setMessage} />
+      ) : (
+        <SelfieCompareUploader
+          className="selfie-compare"
+          onComplete={() => {
+            setMessage(null);
+            onRefresh();
+          }}
+        />
       )}
       <div aria-live="polite">
         {message && <p className="error">{message}</p>}
         {check && (
           <dl className="result" aria-label="Face check saved on your account">
             <dt>Checked with</dt>
-            <dd>{check.vendor === "facesign" ? "FaceSign" : "Verisoul Face Match"}</dd>
+            <dd>{vendorNames[check.vendor]}</dd>
             <dt>Decision</dt>
             <dd data-testid="decision">{check.decision}</dd>
             {check.enrolled !== undefined && (
               <>
                 <dt>Enrolled</dt>
                 <dd>{check.enrolled ? "yes" : "no"}</dd>
+              </>
+            )}
+            {check.score !== undefined && (
+              <>
+                <dt>Similarity</dt>
+                <dd>{check.score ?? "no face found"}</dd>
               </>
             )}
             {check.linkedAccounts !== undefined && (
