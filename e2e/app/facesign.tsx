@@ -5,14 +5,10 @@
  * refreshes it first, so the handed-over secret is one FaceSign refuses. `?margin=` sets
  * `refreshMarginMs`.
  */
-import {
-  createFaceSignBackendClient,
-  type FaceKitError,
-  type FaceSignSession,
-} from "@facekit/core";
-import { FaceKitProvider, FaceSignEmbed } from "@facekit/react";
-import { StrictMode, useState } from "react";
-import { createRoot } from "react-dom/client";
+import { createFaceSignBackendClient, type FaceSignSession } from "@facekit/core";
+import { FaceSignEmbed } from "@facekit/react";
+import { useState } from "react";
+import { mountHarness, useCallbackLog } from "./harness.tsx";
 
 const query = new URLSearchParams(location.search);
 const endpoint = query.get("endpoint") ?? "/api/facekit";
@@ -27,10 +23,9 @@ async function readySession(): Promise<FaceSignSession | undefined> {
 }
 
 function Harness({ ready }: { ready: FaceSignSession | undefined }) {
-  const [log, setLog] = useState<unknown[]>([]);
+  const { push, callbacks, view } = useCallbackLog();
   const [mounted, setMounted] = useState(true);
   const [open, setOpen] = useState(false);
-  const push = (entry: unknown) => setLog((l) => [...l, entry]);
   const modal = query.has("modal");
   return (
     <>
@@ -51,9 +46,7 @@ function Harness({ ready }: { ready: FaceSignSession | undefined }) {
           pollIntervalMs={300}
           refreshMarginMs={margin}
           onComplete={(summary) => push({ callback: "complete", summary })}
-          onCancel={() => push({ callback: "cancel" })}
-          onError={(error: FaceKitError) => push({ callback: "error", code: error.code })}
-          onEvent={(event) => push({ event: event.type })}
+          {...callbacks}
         />
       )}
       {ready && (
@@ -61,19 +54,9 @@ function Harness({ ready }: { ready: FaceSignSession | undefined }) {
           {ready.clientSecret}
         </output>
       )}
-      <pre data-testid="log">{JSON.stringify(log)}</pre>
+      {view}
     </>
   );
 }
 
-const root = document.getElementById("root");
-if (root) {
-  const ready = await readySession();
-  createRoot(root).render(
-    <StrictMode>
-      <FaceKitProvider endpoint={endpoint}>
-        <Harness ready={ready} />
-      </FaceKitProvider>
-    </StrictMode>,
-  );
-}
+mountHarness(<Harness ready={await readySession()} />, endpoint);

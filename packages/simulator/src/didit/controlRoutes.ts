@@ -1,11 +1,9 @@
+import { controlPrefix } from "../internal/createApiHandler.ts";
 import { jsonResponse, readJsonObject } from "../internal/jsonResponse.ts";
 import { preflight, withCors } from "../internal/withCors.ts";
 import type { DiditContext } from "./createDiditContext.ts";
 import { diditDetail } from "./diditError.ts";
 import { parseDiditScenarioPatch } from "./scenario.ts";
-
-/** Path prefix of the control routes on the API origin. */
-export const controlPrefix = "/__simulator/";
 
 function media(ctx: DiditContext, id: string, which: string): Response {
   const saved = ctx.saved.get(decodeURIComponent(id));

@@ -1,5 +1,6 @@
+import { createApiHandler } from "../internal/createApiHandler.ts";
 import { sleep } from "../internal/sleep.ts";
-import { controlPrefix, controlRoutes } from "./controlRoutes.ts";
+import { controlRoutes } from "./controlRoutes.ts";
 import type { DiditContext } from "./createDiditContext.ts";
 import { decisionRoute } from "./decisionRoute.ts";
 import { diditDetail } from "./diditError.ts";
@@ -57,14 +58,9 @@ async function vendorCall(ctx: DiditContext, req: Request, url: URL): Promise<Re
  * await api(new Request("http://api.test/v3/face-match/", { method: "POST", body: form }));
  */
 export function createDiditApi(ctx: DiditContext): (req: Request) => Promise<Response> {
-  return async (req) => {
-    try {
-      const url = new URL(req.url);
-      if (url.pathname.startsWith(controlPrefix)) return await controlRoutes(ctx, req, url);
-      return await vendorCall(ctx, req, url);
-    } catch (error) {
-      console.error("[facekit simulator] didit api failed", error);
-      return diditDetail(500, "A server error occurred.");
-    }
-  };
+  return createApiHandler("didit", {
+    control: (req, url) => controlRoutes(ctx, req, url),
+    vendor: (req, url) => vendorCall(ctx, req, url),
+    serverError: () => diditDetail(500, "A server error occurred."),
+  });
 }

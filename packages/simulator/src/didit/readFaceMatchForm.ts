@@ -1,39 +1,11 @@
 import { diditMaxImageBytes } from "@facekit/core/protocol";
+import { readLimitedBytes } from "../internal/readLimitedText.ts";
 
 /** Most the simulator reads of one request: two images at the limit plus room for the fields. */
 export const maxFaceMatchBodyBytes = 2 * diditMaxImageBytes + 1024 * 1024;
 
 /** The parsed multipart body, or the `detail` of a 400. */
 export type FormReadResult = { ok: true; form: FormData } | { ok: false; detail: string };
-
-/** Reads at most `max` bytes of the body; `null` past that (the rest is never buffered). */
-async function readLimitedBytes(
-  req: Request,
-  max: number,
-): Promise<Uint8Array<ArrayBuffer> | null> {
-  if (Number(req.headers.get("content-length") ?? 0) > max) return null;
-  if (!req.body) return new Uint8Array(0);
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return all;
-}
 
 /**
  * Reads a `multipart/form-data` body of at most {@link maxFaceMatchBodyBytes}. Other content

@@ -1,11 +1,9 @@
+import { controlPrefix } from "../internal/createApiHandler.ts";
 import { jsonResponse, readJsonObject } from "../internal/jsonResponse.ts";
 import { preflight, withCors } from "../internal/withCors.ts";
 import type { FaceSignContext } from "./createFaceSignContext.ts";
 import { facesignError } from "./facesignError.ts";
 import { parseFaceSignScenarioPatch } from "./scenario.ts";
-
-/** Path prefix of the control routes on the API origin. */
-export const controlPrefix = "/__simulator/";
 
 async function route(ctx: FaceSignContext, req: Request, path: string): Promise<Response> {
   const action = `${req.method} ${path}`;

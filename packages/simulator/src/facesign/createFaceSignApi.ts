@@ -1,6 +1,7 @@
+import { createApiHandler } from "../internal/createApiHandler.ts";
 import { sleep } from "../internal/sleep.ts";
 import { avatarsRoute, langsRoute } from "./catalogRoutes.ts";
-import { controlPrefix, controlRoutes } from "./controlRoutes.ts";
+import { controlRoutes } from "./controlRoutes.ts";
 import type { FaceSignContext } from "./createFaceSignContext.ts";
 import { createSessionRoute } from "./createSessionRoute.ts";
 import { facesignError } from "./facesignError.ts";
@@ -68,14 +69,9 @@ async function vendorCall(ctx: FaceSignContext, req: Request, url: URL): Promise
  * await api(new Request("http://api.test/langs", { headers: { authorization: `Bearer ${key}` } }));
  */
 export function createFaceSignApi(ctx: FaceSignContext): (req: Request) => Promise<Response> {
-  return async (req) => {
-    try {
-      const url = new URL(req.url);
-      if (url.pathname.startsWith(controlPrefix)) return await controlRoutes(ctx, req, url);
-      return await vendorCall(ctx, req, url);
-    } catch (error) {
-      console.error("[facekit simulator] facesign api failed", error);
-      return facesignError(500, "server_error", "Internal server error");
-    }
-  };
+  return createApiHandler("facesign", {
+    control: (req, url) => controlRoutes(ctx, req, url),
+    vendor: (req, url) => vendorCall(ctx, req, url),
+    serverError: () => facesignError(500, "server_error", "Internal server error"),
+  });
 }

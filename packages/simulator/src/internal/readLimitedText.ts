@@ -2,15 +2,17 @@
 export const maxBodyBytes = 64 * 1024;
 
 /**
- * Reads a request body as text, at most `max` bytes; answers `null` past that, so a caller can
- * turn it into a 400/413 without buffering an unbounded upload.
+ * Reads at most `max` bytes of a request body; answers `null` past that (by `content-length`, or
+ * while reading), so a caller can turn it into a 400/413 and the rest is never buffered.
  * @example
- * const text = await readLimitedText(req);
- * if (text === null) return flatError(413, "Body too large");
+ * const bytes = await readLimitedBytes(req, 11 * 1024 * 1024);
  */
-export async function readLimitedText(req: Request, max = maxBodyBytes): Promise<string | null> {
+export async function readLimitedBytes(
+  req: Request,
+  max: number,
+): Promise<Uint8Array<ArrayBuffer> | null> {
   if (Number(req.headers.get("content-length") ?? 0) > max) return null;
-  if (!req.body) return "";
+  if (!req.body) return new Uint8Array(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -30,5 +32,17 @@ export async function readLimitedText(req: Request, max = maxBodyBytes): Promise
     all.set(chunk, at);
     at += chunk.byteLength;
   }
-  return new TextDecoder().decode(all);
+  return all;
+}
+
+/**
+ * Reads a request body as text, at most `max` bytes; `null` past that (see
+ * {@link readLimitedBytes}).
+ * @example
+ * const text = await readLimitedText(req);
+ * if (text === null) return flatError(413, "Body too large");
+ */
+export async function readLimitedText(req: Request, max = maxBodyBytes): Promise<string | null> {
+  const bytes = await readLimitedBytes(req, max);
+  return bytes && new TextDecoder().decode(bytes);
 }

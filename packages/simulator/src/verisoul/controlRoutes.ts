@@ -1,10 +1,8 @@
+import { controlPrefix } from "../internal/createApiHandler.ts";
 import { flatError, jsonResponse, readJsonObject } from "../internal/jsonResponse.ts";
 import { preflight, withCors } from "../internal/withCors.ts";
 import type { VerisoulContext } from "./createVerisoulContext.ts";
 import { parseScenarioPatch } from "./parseScenarioPatch.ts";
-
-/** Path prefix of the control routes on the API origin. */
-export const controlPrefix = "/__simulator/";
 
 async function route(ctx: VerisoulContext, req: Request, path: string): Promise<Response> {
   const action = `${req.method} ${path}`;

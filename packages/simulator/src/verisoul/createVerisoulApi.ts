@@ -1,6 +1,7 @@
+import { createApiHandler } from "../internal/createApiHandler.ts";
 import { flatError } from "../internal/jsonResponse.ts";
 import { sleep } from "../internal/sleep.ts";
-import { controlPrefix, controlRoutes } from "./controlRoutes.ts";
+import { controlRoutes } from "./controlRoutes.ts";
 import type { VerisoulContext } from "./createVerisoulContext.ts";
 import { enrollRoute } from "./enrollRoute.ts";
 import { sessionRoute } from "./sessionRoute.ts";
@@ -40,14 +41,9 @@ async function vendorCall(ctx: VerisoulContext, req: Request, url: URL): Promise
  * await api(new Request("http://api.test/liveness/session", { headers: { "x-api-key": key } }));
  */
 export function createVerisoulApi(ctx: VerisoulContext): (req: Request) => Promise<Response> {
-  return async (req) => {
-    try {
-      const url = new URL(req.url);
-      if (url.pathname.startsWith(controlPrefix)) return await controlRoutes(ctx, req, url);
-      return await vendorCall(ctx, req, url);
-    } catch (error) {
-      console.error("[facekit simulator] verisoul api failed", error);
-      return flatError(500, "Internal server error");
-    }
-  };
+  return createApiHandler("verisoul", {
+    control: (req, url) => controlRoutes(ctx, req, url),
+    vendor: (req, url) => vendorCall(ctx, req, url),
+    serverError: () => flatError(500, "Internal server error"),
+  });
 }
