@@ -7,19 +7,14 @@
  * even on a failed upload).
  */
 import { idleSelfieCompareSnapshot } from "./idleSnapshot.ts";
+import { createSlotActions } from "./internal/createSlotActions.ts";
 import { createStore } from "./internal/createStore.ts";
 import { toFaceKitError } from "./internal/toFaceKitError.ts";
 import type { SelfieCompareGrant } from "./protocol/index.ts";
-import { startCamera } from "./startCamera.ts";
 import type * as T from "./types.ts";
 
 type Slot = T.SelfieCompareSlot;
 const slotNames: Slot[] = ["selfie", "reference"];
-const empty: T.SelfieCompareSlotState = idleSelfieCompareSnapshot.slots.selfie;
-
-// Loaded on first use, so the image code (and its worker) is not fetched with the page.
-const prepareLazily: NonNullable<T.SelfieCompareFlowOptions["prepare"]> = (file, options) =>
-  import("./prepareImage.ts").then((m) => m.prepareImage(file, options));
 
 /**
  * Creates a selfie compare flow. Nothing happens until `start()`.
@@ -45,9 +40,6 @@ export function createSelfieCompareFlow(options: T.SelfieCompareFlowOptions): T.
   let upload: AbortController | undefined;
   let spare: SelfieCompareGrant | undefined;
   let maxBytes: number | undefined;
-  // Per slot: the preparation, camera start or capture under way, and the running camera.
-  const work: Partial<Record<Slot, AbortController>> = {};
-  const cameras: Partial<Record<Slot, T.CameraHandle>> = {};
 
   /** Applies `patch` and derives `status` and `hasImages` from the slots (not while uploading). */
   const settle = (patch: Partial<T.SelfieCompareSnapshot>) => {
@@ -73,25 +65,6 @@ export function createSelfieCompareFlow(options: T.SelfieCompareFlowOptions): T.
     if (old.status === "ready") W().URL.revokeObjectURL(old.previewUrl);
     settle({ slots: { ...slots, [slot]: state } });
   };
-  /** Ends what `slot` was doing, its camera included. */
-  const stop = (slot: Slot) => {
-    work[slot]?.abort();
-    work[slot] = undefined;
-    cameras[slot]?.stop();
-    cameras[slot] = undefined;
-  };
-  /** Stops `slot` and tracks a new piece of work for it. */
-  const begin = (slot: Slot) => {
-    stop(slot);
-    const ctrl = new AbortController();
-    work[slot] = ctrl;
-    return ctrl.signal;
-  };
-  const slotFailed = (slot: Slot, type: "image_rejected" | "camera_failed", e: unknown) => {
-    const error = toFaceKitError(e);
-    setSlot(slot, { status: "error", error });
-    emit({ type, slot, error });
-  };
   const grant = (signal: AbortSignal) => {
     emit({ type: "grant_requested" });
     return options.getGrant(signal).then((g) => {
@@ -107,6 +80,15 @@ export function createSelfieCompareFlow(options: T.SelfieCompareFlowOptions): T.
   };
   // Slots stay as they are while an upload is under way (and once destroyed).
   const locked = () => destroyed || !!upload;
+  const slots = createSlotActions({
+    options,
+    window: W,
+    getSnapshot: get,
+    setSlot,
+    emit,
+    locked,
+    maxBytes: () => maxBytes,
+  });
 
   const flow: T.SelfieCompareFlow = {
     subscribe: store.subscribe,
@@ -131,58 +113,10 @@ export function createSelfieCompareFlow(options: T.SelfieCompareFlowOptions): T.
         },
       );
     },
-    setFile(slot, file, source = "file") {
-      if (locked()) return;
-      const signal = begin(slot);
-      setSlot(slot, { status: "preparing", source });
-      emit({ type: "image_selected", slot, source });
-      (options.prepare ?? prepareLazily)(file, { maxBytes, signal }).then(
-        ({ blob }) => {
-          if (signal.aborted) return;
-          setSlot(slot, {
-            status: "ready",
-            source,
-            blob,
-            previewUrl: W().URL.createObjectURL(blob),
-          });
-          emit({ type: "image_ready", slot, bytes: blob.size });
-        },
-        (e: unknown) => signal.aborted || slotFailed(slot, "image_rejected", e),
-      );
-    },
-    clear(slot) {
-      if (locked()) return;
-      stop(slot);
-      setSlot(slot, empty);
-    },
-    openCamera(slot, video) {
-      if (locked()) return;
-      for (const other of slotNames) {
-        if (other !== slot && get().slots[other].status === "camera") flow.clear(other);
-      }
-      const signal = begin(slot);
-      setSlot(slot, { status: "camera", isLive: false });
-      const facingMode = slot === "selfie" ? "user" : "environment";
-      (options.startCamera ?? startCamera)(video, { facingMode, signal, window: W() }).then(
-        (handle) => {
-          if (signal.aborted) return handle.stop();
-          cameras[slot] = handle;
-          setSlot(slot, { status: "camera", isLive: true });
-          emit({ type: "camera_started", slot });
-        },
-        (e: unknown) => signal.aborted || slotFailed(slot, "camera_failed", e),
-      );
-    },
-    capture(slot) {
-      const handle = cameras[slot];
-      if (locked() || !handle) return;
-      cameras[slot] = undefined;
-      const signal = begin(slot);
-      handle.capture().then(
-        (blob) => signal.aborted || flow.setFile(slot, blob, "camera"),
-        (e: unknown) => signal.aborted || slotFailed(slot, "camera_failed", e),
-      );
-    },
+    setFile: slots.setFile,
+    clear: slots.clear,
+    openCamera: slots.openCamera,
+    capture: slots.capture,
     submit() {
       const s = get();
       if (locked() || !s.hasImages) return;
@@ -241,7 +175,7 @@ export function createSelfieCompareFlow(options: T.SelfieCompareFlowOptions): T.
       probe?.abort();
       upload?.abort();
       for (const slot of slotNames) {
-        stop(slot);
+        slots.stop(slot);
         const state = get().slots[slot];
         if (state.status === "ready") W().URL.revokeObjectURL(state.previewUrl);
       }
