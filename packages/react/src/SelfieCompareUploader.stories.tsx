@@ -1,8 +1,9 @@
-import { FaceKitError } from "@facekit/core";
+import { FaceKitError, type FaceKitErrorCode } from "@facekit/core";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { QueryClient } from "@tanstack/react-query";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { FaceKitProvider } from "./FaceKitProvider.tsx";
+import { selfieCompareMessages } from "./internal/selfieCompareMessages.ts";
 import { storyDeclined, storyDidit } from "./internal/testing/storyDiditBackend.ts";
 import { diditPhoto, setDiditScenario } from "./internal/testing/storySimulator.ts";
 import { SelfieCompareUploader } from "./SelfieCompareUploader.tsx";
@@ -108,7 +109,7 @@ export const Declined: Story = {
     const canvas = within(canvasElement);
     await userEvent.click(await pickPhotos(canvasElement));
     await expect(await canvas.findByText("Declined: the faces do not match.")).toBeVisible();
-    await expect(canvas.getAllByRole("listitem")).toHaveLength(2);
+    await expect(canvas.getAllByRole("listitem")).toHaveLength(1);
   },
 };
 
@@ -188,6 +189,53 @@ export const CameraCapture: Story = {
       await canvas.findByRole("img", { name: "Your selfie" }, { timeout: 8000 }),
     ).toBeVisible();
     await expect(canvas.getByRole("button", { name: "Compare" })).toBeEnabled();
+  },
+};
+
+/** The upload fails with `code` (as your backend would answer it): the words for it, Try again. */
+function failedUpload(code: FaceKitErrorCode, status?: number): Story {
+  return {
+    args: storyDidit({ uploadError: new FaceKitError(code, `Failed: ${code}`, { status }) }),
+    play: async ({ canvasElement, args }) => {
+      const canvas = within(canvasElement);
+      await userEvent.click(await pickPhotos(canvasElement));
+      const alert = await canvas.findByRole("alert");
+      await expect(alert).toHaveTextContent(
+        selfieCompareMessages.errors[code] ?? `Failed: ${code}`,
+      );
+      await expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code }));
+      await expect(canvas.getByRole("button", { name: "Try again" })).toBeEnabled();
+    },
+  };
+}
+
+export const NoCredits = failedUpload("no_credits", 402);
+export const ImageTooLarge = failedUpload("image_too_large", 413);
+export const GrantExpired = failedUpload("session_expired", 410);
+export const GrantAlreadyUsed = failedUpload("session_invalid", 404);
+export const VendorUnavailable = failedUpload("vendor_unavailable", 503);
+export const VendorMisconfigured = failedUpload("vendor_misconfigured", 502);
+export const Offline = failedUpload("network");
+
+/** The person refused the camera: said in the slot, and a file still works. */
+export const CameraDenied: Story = {
+  args: storyDidit({ reference: "server" }),
+  beforeEach: () => {
+    // The browser's permission answer, as Chromium gives it when the person says no.
+    const devices = navigator.mediaDevices;
+    const original = devices.getUserMedia;
+    devices.getUserMedia = () =>
+      Promise.reject(new DOMException("Permission denied", "NotAllowedError"));
+    return () => {
+      devices.getUserMedia = original;
+    };
+  },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole("button", { name: "Use camera" }));
+    await expect(await canvas.findByRole("alert")).toHaveTextContent("Camera access is blocked");
+    await expect(canvas.getByRole("button", { name: "Choose a photo" })).toBeVisible();
+    await expect(args.onError).not.toHaveBeenCalled();
   },
 };
 

@@ -74,6 +74,8 @@ export const selfieCompareMessages: SelfieCompareMessages = {
     session_expired: `The upload took too long. ${retry}`,
     session_invalid: `The upload could not be accepted. ${retry}`,
     vendor_unavailable: `The comparison service is unavailable. ${retry}`,
+    no_credits: "Photo checks are not available right now. Please try again later.",
+    vendor_misconfigured: "Photo checks are not set up correctly here. Please contact support.",
   },
 };
 

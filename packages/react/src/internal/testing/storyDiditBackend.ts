@@ -34,11 +34,8 @@ export const storyDeclined: SelfieCompareResult = {
   requestId: "story-2",
   status: "declined",
   score: 11,
-  warnings: [
-    { code: "LOW_FACE_MATCH_SIMILARITY", message: "The faces are not similar enough." },
-    { code: "MULTIPLE_FACES_DETECTED", message: "More than one face was found in the selfie." },
-  ],
-  faces: { selfie: 2, reference: 1 },
+  warnings: [{ code: "LOW_FACE_MATCH_SIMILARITY", message: "The faces are not similar enough." }],
+  faces: { selfie: 1, reference: 1 },
 };
 
 const wait = (ms: number, signal: AbortSignal) =>
