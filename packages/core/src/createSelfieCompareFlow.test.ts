@@ -146,6 +146,21 @@ describe("createSelfieCompareFlow", () => {
     expect(t.snap().status).toBe("uploading");
   });
 
+  it("cannot be cancelled once every byte is sent (the backend is already asking Didit)", async () => {
+    const t = await ready();
+    t.flow.submit();
+    await tick(0);
+    const upload = t.compare.mock.calls[0]?.[2];
+    upload?.onProgress?.(1);
+    t.flow.cancel();
+    expect(upload?.signal?.aborted).toBe(false);
+    expect(t.snap().status).toBe("uploading");
+    t.answer(makeResult("approved"));
+    await tick(0);
+    expect(t.snap().status).toBe("completed");
+    expect(t.types()).not.toContain("cancelled");
+  });
+
   it("ignores slot changes while uploading; a slot change after a result starts over", async () => {
     const t = await ready();
     t.flow.submit();

@@ -164,7 +164,8 @@ export function createSelfieCompareFlow(options: T.SelfieCompareFlowOptions): T.
       else flow.start();
     },
     cancel() {
-      if (!upload || destroyed) return;
+      // Once every byte is sent the backend is already asking Didit (a paid call): too late.
+      if (!upload || destroyed || get().progress >= 1) return;
       upload.abort();
       upload = undefined;
       set({ status: "cancelled", progress: 0 });

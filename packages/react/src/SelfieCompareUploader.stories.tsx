@@ -201,7 +201,7 @@ function failedUpload(code: FaceKitErrorCode, status?: number): Story {
       await userEvent.click(await pickPhotos(canvasElement));
       const alert = await canvas.findByRole("alert");
       await expect(alert).toHaveTextContent(
-        selfieCompareMessages.errors[code] ?? `Failed: ${code}`,
+        selfieCompareMessages.errors[code] ?? selfieCompareMessages.otherError,
       );
       await expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code }));
       await expect(canvas.getByRole("button", { name: "Try again" })).toBeEnabled();

@@ -1,5 +1,6 @@
 import { FaceKitError, type SelfieCompareEvent } from "@facekit/core";
 import { grantHeader } from "@facekit/core/protocol";
+import { QueryClient } from "@tanstack/react-query";
 import {
   act,
   fireEvent,
@@ -291,6 +292,27 @@ describe("SelfieCompareUploader", () => {
     expect(await screen.findByRole("status")).toHaveTextContent("Same person");
     expect(second).toHaveBeenCalledWith(approved);
     expect(first).not.toHaveBeenCalled();
+  });
+
+  it("keeps neither photos nor grants in the query cache once the upload is done", async () => {
+    const backend = createFakeDiditBackend();
+    vi.stubGlobal("XMLHttpRequest", backend.XMLHttpRequest);
+    const queryClient = new QueryClient();
+    const onComplete = vi.fn();
+    render(
+      <FaceKitProvider endpoint="/api/facekit" fetch={backend.fetch} queryClient={queryClient}>
+        <SelfieCompareUploader prepare={fakePrepare} onComplete={onComplete} />
+      </FaceKitProvider>,
+    );
+    const group = await screen.findByRole("group", { name: "Reference photo" });
+    const photo = new File(["jpeg"], "me.jpg", { type: "image/jpeg" });
+    for (const g of [group, screen.getByRole("group", { name: "Your selfie" })]) {
+      await userEvent.upload(g.querySelector("input[type=file]") as HTMLInputElement, photo);
+    }
+    await userEvent.click(await screen.findByRole("button", { name: "Compare" }));
+    await waitFor(() => expect(onComplete).toHaveBeenCalled());
+    await waitFor(() => expect(queryClient.getMutationCache().getAll()).toHaveLength(0));
+    expect(queryClient.getQueryCache().getAll()).toHaveLength(0);
   });
 
   it("names the fix when used outside the provider", () => {

@@ -48,13 +48,16 @@ export const SelfieCompareUploader = forwardRef<HTMLDivElement, SelfieCompareUpl
     t.errors = { ...selfieCompareMessages.errors, ...messages?.errors };
     const { status, slots, result, error } = face;
     const primary = useRefocus<HTMLButtonElement>(status);
-    const said = {
-      preparing: t.preparing,
-      ready: t.ready,
-      uploading: t.uploading,
-      cancelled: t.cancelled,
-      completed: result && t[result.status],
-    }[status as string];
+    const cameraOn = Object.values(slots).some((s) => s.status === "camera" && s.isLive);
+    const said = cameraOn
+      ? t.cameraReady
+      : {
+          preparing: t.preparing,
+          ready: t.ready,
+          uploading: face.progress < 1 ? t.uploading : t.comparing,
+          cancelled: t.cancelled,
+          completed: result && t[result.status],
+        }[status as string];
 
     return (
       <div {...div} ref={ref} data-state={status}>
@@ -63,14 +66,17 @@ export const SelfieCompareUploader = forwardRef<HTMLDivElement, SelfieCompareUpl
           <UploaderSlot slot="reference" state={slots.reference} face={face} t={t} />
         )}
         {status === "uploading" ? (
-          <>
-            <label>
-              {t.uploading} <progress max={1} value={face.progress} />
-            </label>{" "}
-            <button type="button" ref={primary} onClick={face.cancel}>
-              {t.cancelUpload}
-            </button>
-          </>
+          // Once sent, the comparison is under way and can no longer be called off.
+          face.progress < 1 && (
+            <>
+              <label>
+                {t.uploading} <progress max={1} value={face.progress} />
+              </label>{" "}
+              <button type="button" ref={primary} onClick={face.cancel}>
+                {t.cancelUpload}
+              </button>
+            </>
+          )
         ) : error ? (
           <>
             <p role="alert">{errorText(t, error)}</p>

@@ -237,6 +237,11 @@ export interface DiditConfig extends DiditClientOptions {
   /** How long an upload grant lasts, in milliseconds. Default 5 minutes. */
   grantTtlMs?: number;
   /**
+   * Didit comparisons one account may run in any hour, per server instance (each costs a
+   * credit); one account also has at most one upload under way. Default 20.
+   */
+  maxComparesPerHour?: number;
+  /**
    * The reference photo your backend holds for an account (e.g. enrolled at signup); the browser
    * never sees it and sends only a selfie. Return null when there is none (`account_not_found`).
    * Leave it out to have the user upload a reference photo.
@@ -266,6 +271,12 @@ export interface DiditConfig extends DiditClientOptions {
 export interface SelfieCompareResultEvent {
   /** The account the upload grant was minted for. */
   accountId: string;
+  /**
+   * Where the reference photo came from: `server` (your `getReferenceImage`: the selfie was
+   * checked against a photo you trust) or `upload` (the person chose both photos: this says they
+   * look alike, not who the person is).
+   */
+  reference: "upload" | "server";
   /** What the browser is told. */
   result: SelfieCompareResult;
   /** Didit's whole answer (face boxes, ages, warnings): server-side only. */

@@ -38,6 +38,8 @@ export function sendForm(request: FormRequest): Promise<Json> {
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable && e.total > 0) request.onProgress?.(e.loaded / e.total);
     };
+    // All sent: from here on the backend is asking the vendor, and cancelling can no longer help.
+    xhr.upload.onload = () => request.onProgress?.(1);
     xhr.onabort = () => {
       done();
       reject(signal?.reason ?? new DOMException("The upload was aborted.", "AbortError"));

@@ -86,7 +86,8 @@ export function toSelfieCompareResult(body: DiditFaceMatchBody): SelfieCompareRe
   return {
     requestId: body.request_id,
     status: statuses[m.status] ?? "review",
-    score: m.score,
+    // Without `save_api_request` Didit says 0 for "no face pair could be scored": that is null.
+    score: m.warnings.some((w) => w.risk === "NO_REFERENCE_IMAGE") ? null : m.score,
     warnings: m.warnings.map((w) => ({ code: w.risk, message: w.short_description })),
     faces: { selfie: m.user_image.entities.length, reference: m.ref_image.entities.length },
   };

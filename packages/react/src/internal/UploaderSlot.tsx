@@ -31,7 +31,10 @@ const mirror = { ...fit, transform: "scaleX(-1)" };
 export function UploaderSlot({ slot, state, face, t }: UploaderSlotProps) {
   const input = useRef<HTMLInputElement>(null);
   const video = useRef<HTMLVideoElement>(null);
-  const primary = useRefocus<HTMLButtonElement>(state.status);
+  // Capture waits for a live picture: focus moves to it then, not while it is still disabled.
+  const primary = useRefocus<HTMLButtonElement>(
+    state.status === "camera" ? `camera:${state.isLive}` : state.status,
+  );
   const name = t[slot];
   const { status } = state;
   const camera = () => video.current && face.openCamera(slot, video.current);
@@ -39,8 +42,8 @@ export function UploaderSlot({ slot, state, face, t }: UploaderSlotProps) {
     const file = files?.[0];
     if (file) face.setFile(slot, file);
   };
-  const button = (label: string, onClick: () => unknown, main?: boolean) => (
-    <button type="button" ref={main ? primary : undefined} onClick={onClick}>
+  const button = (label: string, onClick: () => unknown, main?: boolean, disabled?: boolean) => (
+    <button type="button" ref={main ? primary : undefined} onClick={onClick} disabled={disabled}>
       {label}
     </button>
   );
@@ -87,7 +90,8 @@ export function UploaderSlot({ slot, state, face, t }: UploaderSlotProps) {
         </>
       ) : status === "camera" ? (
         <>
-          {button(t.capture, () => face.capture(slot), true)}
+          {/* Nothing to take until the picture is live (the permission prompt may be up). */}
+          {button(t.capture, () => face.capture(slot), true, !state.isLive)}
           {button(t.cancelCamera, () => face.clear(slot))}
         </>
       ) : status === "preparing" ? (

@@ -24,12 +24,13 @@ export function diditBackend(
 ): Pick<SelfieCompareFlowOptions, "getGrant" | "compare"> {
   const client = () => createDiditBackendClient(kit().config);
   return {
-    async getGrant() {
+    async getGrant(signal) {
       const { queryClient } = kit();
       const queryKey = ["facekit", "didit", "grant", id];
       const grant = await queryClient.fetchQuery({
         queryKey,
-        queryFn: ({ signal }) => (custom().getGrant ?? client().getGrant)(signal),
+        // The flow's signal: an attempt it abandoned stops fetching its grant too.
+        queryFn: () => (custom().getGrant ?? client().getGrant)(signal),
         retry: false,
         networkMode: "always",
       });
@@ -37,13 +38,19 @@ export function diditBackend(
       queryClient.removeQueries({ queryKey, exact: true });
       return grant;
     },
-    compare: (grant, images, upload) =>
-      new MutationObserver(kit().queryClient, {
+    async compare(grant, images, upload) {
+      const observer = new MutationObserver(kit().queryClient, {
         mutationKey: ["facekit", "didit", "compare"],
         mutationFn: () => (custom().compare ?? client().compare)(grant, images, upload),
         retry: false,
         networkMode: "always",
-        gcTime: 0, // do not keep the photos in the cache
-      }).mutate(),
+        gcTime: 0, // do not keep the photos in the cache...
+      });
+      try {
+        return await observer.mutate();
+      } finally {
+        observer.reset(); // ...which needs the observer gone, or the mutation stays
+      }
+    },
   };
 }

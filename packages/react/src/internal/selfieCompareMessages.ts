@@ -14,6 +14,8 @@ export interface SelfieCompareMessages {
   drop: string;
   useCamera: string;
   cameraPreview: string;
+  /** Announced when a camera is live. */
+  cameraReady: string;
   capture: string;
   cancelCamera: string;
   retake: string;
@@ -23,14 +25,18 @@ export interface SelfieCompareMessages {
   ready: string;
   uploading: string;
   cancelUpload: string;
+  /** Shown once the photos are sent, while the backend compares them (no Cancel any more). */
+  comparing: string;
   cancelled: string;
   tryAgain: string;
   approved: string;
   declined: string;
   review: string;
   score: (score: number) => string;
-  /** Words per error code; other errors show their own message. */
+  /** Words per error code. */
   errors: Partial<Record<FaceKitErrorCode, string>>;
+  /** For an error without words of its own (its message is for developers: see `onError`). */
+  otherError: string;
 }
 
 const retry = "Please try again.";
@@ -47,6 +53,7 @@ export const selfieCompareMessages: SelfieCompareMessages = {
   drop: "or drop one here",
   useCamera: "Use camera",
   cameraPreview: "Camera preview",
+  cameraReady: "Camera on. Press Capture when you are ready.",
   capture: "Capture",
   cancelCamera: "Cancel",
   retake: "Retake",
@@ -56,12 +63,14 @@ export const selfieCompareMessages: SelfieCompareMessages = {
   ready: "Ready to compare.",
   uploading: "Uploading",
   cancelUpload: "Cancel upload",
+  comparing: "Comparing the photos…",
   cancelled: "Upload cancelled.",
   tryAgain: "Try again",
   approved: "Approved: the faces match.",
   declined: "Declined: the faces do not match.",
   review: "The photos need a manual review.",
   score: (score) => `Similarity: ${score} out of 100`,
+  otherError: "Something went wrong. Please try again.",
   errors: {
     camera_denied: "Camera access is blocked. Allow it in your browser, or choose a photo.",
     camera_unavailable: "No camera can be used here. Choose a photo instead.",
@@ -80,9 +89,9 @@ export const selfieCompareMessages: SelfieCompareMessages = {
 };
 
 /**
- * The words for `error`: its code's, else its own message.
+ * The words for `error`: its code's, else `otherError` (never a developer's message).
  * @example
  * <p role="alert">{errorText(messages, error)}</p>
  */
 export const errorText = (t: SelfieCompareMessages, error: FaceKitError) =>
-  t.errors[error.code] ?? error.message;
+  t.errors[error.code] ?? t.otherError;

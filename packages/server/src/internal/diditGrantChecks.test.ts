@@ -17,7 +17,7 @@ function expectNoVendorCall(t: ReturnType<typeof createDiditHarness>) {
 describe("didit/compare refuses before any paid call", () => {
   it("a missing, forged or foreign grant", async () => {
     const t = createDiditHarness();
-    const files = { selfie: photos.personA, reference: photos.personA };
+    const files = { selfie: photos.personA2, reference: photos.personA };
     const missing = await t.compare(null, files);
     expect([missing.status, missing.body.error?.code]).toEqual([404, "session_invalid"]);
     const grant = await t.grant();
@@ -31,7 +31,7 @@ describe("didit/compare refuses before any paid call", () => {
   it("an expired grant (410) and a replayed one", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     const t = createDiditHarness();
-    const files = { selfie: photos.personA, reference: photos.personA };
+    const files = { selfie: photos.personA2, reference: photos.personA };
     const old = await t.grant();
     vi.advanceTimersByTime(5 * 60_000 + 1000);
     const expired = await t.compare(old, files);
@@ -58,7 +58,20 @@ describe("didit/compare refuses before any paid call", () => {
   it("an image over the limit, by content-length and while streaming", async () => {
     const t = createDiditHarness({ maxImageBytes: 100_000 });
     const big = new Blob([photos.personA, new Uint8Array(200_000)]);
-    const declared = await t.compare(await t.grant(), { selfie: big, reference: photos.personA });
+    // Refused on the declared length alone: the body is never read.
+    const g0 = await t.grant();
+    const declared = await t.compare(
+      g0,
+      {},
+      {
+        body: "--x--",
+        headers: {
+          "x-facekit-grant": g0.token,
+          "content-type": "multipart/form-data; boundary=x",
+          "content-length": "999999999",
+        },
+      },
+    );
     expect([declared.status, declared.body.error?.code]).toEqual([413, "image_too_large"]);
     // A streamed body has no content-length: the route counts while it reads.
     const encoded = new Response(formOf(big));
@@ -73,6 +86,29 @@ describe("didit/compare refuses before any paid call", () => {
     } as RequestInit);
     expect(streamed.body.error?.code).toBe("image_too_large");
     expectNoVendorCall(t);
+  });
+
+  it("the very same photo as selfie and reference (it would score 100)", async () => {
+    const t = createDiditHarness();
+    const same = await t.compare(await t.grant(), {
+      selfie: photos.personA,
+      reference: photos.personA,
+    });
+    expect([same.status, same.body.error?.code]).toEqual([422, "invalid_image"]);
+    expectNoVendorCall(t);
+  });
+
+  it("a second upload of an account while its first is under way, and past the hourly quota", async () => {
+    const t = createDiditHarness({ maxComparesPerHour: 2 });
+    t.sim.setScenario({ latencyMs: 200 });
+    const files = { selfie: photos.personA2, reference: photos.personA };
+    const [g1, g2] = [await t.grant(), await t.grant()];
+    const [first, second] = await Promise.all([t.compare(g1, files), t.compare(g2, files)]);
+    expect(first.status).toBe(200);
+    expect([second.status, second.body.error?.code]).toEqual([429, "rate_limited"]);
+    expect((await t.compare(await t.grant(), files)).status).toBe(200);
+    await expect(t.grant()).rejects.toThrow(/rate_limited/); // the hour is used up
+    expect(t.sim.stats().faceMatchRequests).toBe(2);
   });
 
   it("a body that is not multipart", async () => {

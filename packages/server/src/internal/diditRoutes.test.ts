@@ -71,11 +71,13 @@ describe("POST didit/compare", () => {
   it("decides with the server's threshold; the browser cannot send one", async () => {
     const t = createDiditHarness({ threshold: 100 });
     const { body } = await t.compare(await t.grant(), {
-      selfie: photos.personA,
+      selfie: photos.personA2,
       reference: photos.personA,
       face_match_score_decline_threshold: "0",
+      vendor_data: "acct-evil",
     });
     expect(body.status).toBe("declined");
+    expect((await t.client.getDecision(body.requestId ?? "")).vendor_data).toBe("acct-1");
   });
 
   it("compares with the photo the backend holds; none on file is account_not_found", async () => {
@@ -85,10 +87,16 @@ describe("POST didit/compare", () => {
     });
     const ok = await t.compare(await t.grant(), { selfie: photos.personA2 });
     expect(ok.body.status).toBe("approved");
+    expect(t.results[0]?.reference).toBe("server");
+    // A reference photo sent anyway is ignored: the backend's is the one compared.
+    const smuggled = await t.compare(await t.grant(), {
+      selfie: photos.personB,
+      reference: photos.personB,
+    });
+    expect(smuggled.body.status).toBe("declined");
     held = null;
-    const missing = await t.compare(await t.grant(), { selfie: photos.personA2 });
-    expect(missing.status).toBe(404);
-    expect(missing.body.error?.code).toBe("account_not_found");
-    expect(t.sim.stats().faceMatchRequests).toBe(1);
+    // Said at the grant already, before any upload.
+    await expect(t.grant()).rejects.toThrow(/account_not_found/);
+    expect(t.sim.stats().faceMatchRequests).toBe(2);
   });
 });

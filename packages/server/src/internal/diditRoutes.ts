@@ -32,8 +32,11 @@ export async function handleDiditGrant(
   { didit, key, auth }: DiditRouteContext,
 ): Promise<Response> {
   await readJsonBody(request, v.object({}));
-  const expiresAt = Date.now() + didit.grantTtlMs;
+  didit.quota.check(auth.accountId);
   const reference = didit.getReferenceImage ? "server" : "upload";
+  // Said now, not after an upload: this account has no photo to compare with.
+  if (reference === "server") await heldReference(didit, auth.accountId, request);
+  const expiresAt = Date.now() + didit.grantTtlMs;
   const token = await signGrant(key, {
     jti: crypto.randomUUID(),
     sub: auth.accountId,
@@ -71,8 +74,9 @@ async function heldReference(didit: ResolvedDidit, accountId: string, request: R
 /**
  * `POST …/didit/compare`: multipart `selfie` (+ `reference` when the grant says `upload`), with
  * the grant in the `x-facekit-grant` header. In this order, each before any paid call: the grant
- * (signature, expiry, account, then spent so it cannot be replayed), the body bounded by size,
- * each image's size and real type. Then Didit compares with the server's settings
+ * (signature, expiry, account, then spent so it cannot be replayed), the account's quota (one
+ * upload at a time, `maxComparesPerHour`), the body bounded by size, each image's size and real
+ * type, and two identical photos refused. Then Didit compares with the server's settings
  * (`vendor_data` = the account id), `onResult` keeps the whole answer, and the browser gets
  * {@link toSelfieCompareResult}.
  * @example
@@ -90,21 +94,42 @@ export async function handleDiditCompare(
       "This upload grant was already used: ask for a new one.",
     );
   }
-  const upload = grant.ref === "upload";
-  const form = await readImageForm(request, upload ? 2 : 1, grant.max);
-  const selfie = await checkImage(form.get("selfie"), "selfie", grant.max);
-  const reference = upload
-    ? await checkImage(form.get("reference"), "reference", grant.max)
-    : await heldReference(didit, auth.accountId, request);
-  const body = await didit.client.faceMatch({
-    userImage: selfie,
-    refImage: reference,
-    threshold: didit.threshold,
-    rotateImage: didit.rotateImage,
-    saveApiRequest: didit.saveApiRequest,
-    vendorData: auth.accountId,
-  });
-  const result = toSelfieCompareResult(body);
-  await didit.onResult?.({ accountId: auth.accountId, result, body }, request);
-  return jsonResponse(result);
+  const ticket = didit.quota.enter(auth.accountId);
+  try {
+    const upload = grant.ref === "upload";
+    const form = await readImageForm(request, upload ? 2 : 1, grant.max);
+    const selfie = await checkImage(form.get("selfie"), "selfie", grant.max);
+    const reference = upload
+      ? await checkImage(form.get("reference"), "reference", grant.max)
+      : await heldReference(didit, auth.accountId, request);
+    if (upload && (await sameBytes(selfie, reference))) {
+      throw new FaceKitError("invalid_image", "The selfie and the reference are the same photo.");
+    }
+    // The person cancelled while we read: do not pay for an answer nobody waits for.
+    if (request.signal?.aborted) throw new FaceKitError("bad_request", "The upload was cancelled.");
+    ticket.spend();
+    const body = await didit.client.faceMatch({
+      userImage: selfie,
+      refImage: reference,
+      threshold: didit.threshold,
+      rotateImage: didit.rotateImage,
+      saveApiRequest: didit.saveApiRequest,
+      vendorData: auth.accountId,
+    });
+    const result = toSelfieCompareResult(body);
+    const event = { accountId: auth.accountId, reference: grant.ref, result, body };
+    await didit.onResult?.(event, request);
+    return jsonResponse(result);
+  } finally {
+    ticket.done();
+  }
+}
+
+/** Whether two images are the very same bytes (SHA-256, WebCrypto). */
+async function sameBytes(a: Blob, b: Blob): Promise<boolean> {
+  if (a.size !== b.size) return false;
+  const digest = async (blob: Blob) =>
+    new Uint8Array(await crypto.subtle.digest("SHA-256", await blob.arrayBuffer()));
+  const [x, y] = await Promise.all([digest(a), digest(b)]);
+  return x.every((byte, i) => byte === y[i]);
 }

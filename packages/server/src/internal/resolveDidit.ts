@@ -1,6 +1,7 @@
 import { diditMaxImageBytes, FaceKitError } from "@facekit/core/protocol";
 import { createDiditClient, isThreshold } from "../createDiditClient.ts";
 import type { DiditClient, DiditConfig } from "../types.ts";
+import { type CompareQuota, createCompareQuota } from "./createCompareQuota.ts";
 import { createGrantLedger } from "./uploadGrant.ts";
 
 /** {@link DiditConfig} checked, with its client built and defaults filled in. */
@@ -14,6 +15,7 @@ export interface ResolvedDidit {
   getReferenceImage: DiditConfig["getReferenceImage"];
   consumeGrant: NonNullable<DiditConfig["consumeGrant"]>;
   onResult: DiditConfig["onResult"];
+  quota: CompareQuota;
 }
 
 function misconfigured(message: string): FaceKitError {
@@ -34,7 +36,15 @@ function optionalFunction<T>(value: T, name: string): T {
  * const didit = config.didit && resolveDidit(config.didit);
  */
 export function resolveDidit(config: DiditConfig): ResolvedDidit {
-  const { threshold = 30, maxImageBytes = diditMaxImageBytes, grantTtlMs = 5 * 60_000 } = config;
+  const {
+    threshold = 30,
+    maxImageBytes = diditMaxImageBytes,
+    grantTtlMs = 5 * 60_000,
+    maxComparesPerHour = 20,
+  } = config;
+  if (!Number.isInteger(maxComparesPerHour) || maxComparesPerHour < 1) {
+    throw misconfigured("maxComparesPerHour must be a whole number of at least 1.");
+  }
   if (!isThreshold(threshold)) {
     throw misconfigured(`threshold must be a whole number from 0 to 100; got ${threshold}.`);
   }
@@ -54,5 +64,6 @@ export function resolveDidit(config: DiditConfig): ResolvedDidit {
     getReferenceImage: optionalFunction(config.getReferenceImage, "getReferenceImage"),
     consumeGrant: optionalFunction(config.consumeGrant, "consumeGrant") ?? createGrantLedger(),
     onResult: optionalFunction(config.onResult, "onResult"),
+    quota: createCompareQuota(maxComparesPerHour),
   };
 }

@@ -64,7 +64,7 @@ export async function verifyGrant(key: Uint8Array, token: string | null): Promis
   return claims.output;
 }
 
-/** Grants one instance remembers as used; beyond it the oldest (closest to expiry) go first. */
+/** Live grants one instance remembers as used; beyond it new uploads wait. */
 const maxRemembered = 100_000;
 
 /**
@@ -79,11 +79,18 @@ export function createGrantLedger(
   const used = new Map<string, number>();
   return (id, expiresAt) => {
     const t = now();
+    // Oldest first, and grants share one lifetime: the first live one ends the sweep.
     for (const [old, until] of used) {
-      if (until > t && used.size < maxRemembered) break;
+      if (until > t) break;
       used.delete(old);
     }
     if (used.has(id)) return false;
+    // Forgetting a live grant would let it be replayed: refuse new uploads instead.
+    if (used.size >= maxRemembered) {
+      throw new FaceKitError("rate_limited", "Too many uploads at once; try again shortly.", {
+        retryAfter: 30,
+      });
+    }
     used.set(id, expiresAt);
     return true;
   };
