@@ -113,7 +113,8 @@ test("a 5 MB+ photo is shrunk in the browser before upload; sent raw, the backen
   page.on("request", (r) => {
     if (r.url().includes("/didit/compare")) sizes.push(r.postDataBuffer()?.byteLength ?? 0);
   });
-  await pick(page, "Reference photo", photos.personA);
+  // Another shot of the same person: the same photo twice would be refused as identical.
+  await pick(page, "Reference photo", photos.personA2);
   await slot(page, "Your selfie")
     .locator("input[type=file]")
     .setInputFiles({ name: "big.jpg", mimeType: "image/jpeg", buffer: big });

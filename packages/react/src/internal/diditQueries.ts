@@ -24,13 +24,14 @@ export function diditBackend(
 ): Pick<SelfieCompareFlowOptions, "getGrant" | "compare"> {
   const client = () => createDiditBackendClient(kit().config);
   return {
-    async getGrant(signal) {
+    async getGrant() {
       const { queryClient } = kit();
       const queryKey = ["facekit", "didit", "grant", id];
       const grant = await queryClient.fetchQuery({
         queryKey,
-        // The flow's signal: an attempt it abandoned stops fetching its grant too.
-        queryFn: () => (custom().getGrant ?? client().getGrant)(signal),
+        // The query's own signal, not the flow's: StrictMode's second mount shares this request,
+        // and the first mount's flow is destroyed (its signal aborted) while it is in flight.
+        queryFn: ({ signal }) => (custom().getGrant ?? client().getGrant)(signal),
         retry: false,
         networkMode: "always",
       });

@@ -58,7 +58,10 @@ export function createFakeDiditBackend({
     body: toErrorBody(error),
   });
 
-  const fetch = async (input: string | URL | Request) => {
+  const fetch = async (input: string | URL | Request, init?: RequestInit) => {
+    // Like the real fetch: an aborted request answers nothing (a grant must not be lost to it).
+    await Promise.resolve();
+    init?.signal?.throwIfAborted();
     if (!String(input).endsWith(`/${diditRoutes.grant}`)) {
       return Response.json(toErrorBody(new FaceKitError("not_found", "No such route")), {
         status: 404,
