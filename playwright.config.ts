@@ -14,10 +14,28 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
     trace: "retain-on-failure",
   },
-  webServer: {
-    command: "node --conditions=@facekit/source --import tsx e2e/server.ts",
-    url: `http://localhost:${e2ePorts.app}/health`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: "node --conditions=@facekit/source --import tsx e2e/server.ts",
+      url: `http://localhost:${e2ePorts.app}/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      // The demo (`npm run demo`) for e2e/demoSignup.spec.ts, on ports of its own: app 5190,
+      // simulators 4210-4230 (neither the harness's nor the default demo's). Simulated vendors only.
+      command: "node --conditions=@facekit/source --import tsx apps/demo/server/dev.ts",
+      url: "http://localhost:5190/api/demo/vendors",
+      env: {
+        PORT: "5190",
+        DEMO_SIM_PORT_BASE: "4210",
+        DEMO_HMR: "false", // an edit elsewhere in the workspace must not reload the page mid-test
+        VERISOUL_API_KEY: "",
+        FACESIGN_API_KEY: "",
+        DIDIT_API_KEY: "",
+      },
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+  ],
 });

@@ -54,6 +54,10 @@ function setup() {
       baseUrl: "http://didit-api.test",
       fetch: (input, init) => didit.api(new Request(input, init)),
     },
+    simulators: {
+      verisoul: "http://verisoul-api.test/__simulator",
+      didit: "http://didit-api.test/__simulator",
+    },
   });
   let cookie = "";
   const call = async (path: string, body?: unknown) => {
@@ -139,10 +143,18 @@ describe("demo backend", () => {
       status: "completed",
       result: { decision: "Real", enrolled: true },
     });
-    expect((await call("/api/account")).body.faceCheck).toMatchObject({
+    const account = (await call("/api/account")).body;
+    expect(account.faceCheck).toMatchObject({
+      vendor: "verisoul",
       decision: "Real",
+      passed: true,
       enrolled: true,
+      linkedAccounts: 0,
+      riskScore: expect.any(Number),
+      flags: [],
+      reference: session.url.match(/session_id=([\w-]+)/)?.[1],
     });
+    expect(account.history).toEqual([account.faceCheck]);
   });
 
   it("runs a FaceSign session with the server's flow and records FaceSign's answer (onResult)", async () => {
@@ -170,6 +182,9 @@ describe("demo backend", () => {
     expect((await call("/api/account")).body.faceCheck).toMatchObject({
       vendor: "facesign",
       decision: "Verified",
+      passed: true,
+      livenessDetected: true,
+      reference: sessionId,
     });
   });
 
@@ -206,7 +221,53 @@ describe("demo backend", () => {
     expect((await call("/api/account")).body.faceCheck).toMatchObject({
       vendor: "didit",
       decision: "Same person",
+      passed: true,
       score: expect.any(Number),
+      flags: [],
     });
+  });
+
+  it("keeps every check, newest first, and a declined one does not pass", async () => {
+    const { call, compare } = setup();
+    await call("/api/account", { name: "Ada", email: "ada@example.com" });
+    const paths = diditFixturePaths();
+    const photo = async (path: string) => new Blob([new Uint8Array(await readFile(path))]);
+    for (const selfie of [paths.personA2, paths.personB]) {
+      const grant = (await call("/api/facekit/didit/grant", {})).body as { token: string };
+      const form = new FormData();
+      form.set("selfie", await photo(selfie), "me.jpg");
+      form.set("reference", await photo(paths.personA), "id.jpg");
+      expect((await compare(grant.token, form)).status).toBe(200);
+    }
+    const account = (await call("/api/account")).body as {
+      faceCheck: unknown;
+      history: { decision: string; passed: boolean; flags: string[] }[];
+    };
+    expect(account.history).toMatchObject([
+      { decision: "Not a match", passed: false, flags: ["LOW_FACE_MATCH_SIMILARITY"] },
+      { decision: "Same person", passed: true },
+    ]);
+    expect(account.faceCheck).toEqual(account.history[0]);
+  });
+
+  it("tells the page which vendors are simulated, and where to drive them", async () => {
+    const { call } = setup();
+    const { status, body } = await call("/api/demo/vendors");
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      verisoul: { simulatorUrl: "http://verisoul-api.test/__simulator" },
+      facesign: { simulatorUrl: null }, // as if FACESIGN_API_KEY were set: no scenarios
+      didit: { simulatorUrl: "http://didit-api.test/__simulator" },
+    });
+  });
+
+  it("signs out: the cookie is cleared and FaceKit refuses the next request", async () => {
+    const { call } = setup();
+    await call("/api/account", { name: "Ada", email: "ada@example.com" });
+    expect((await call("/api/account")).body).toMatchObject({ name: "Ada" });
+    const out = await call("/api/account/sign-out", {});
+    expect(out.status).toBe(200);
+    expect((await call("/api/account")).body).toBeNull();
+    expect((await call("/api/facekit/didit/grant", {})).status).toBe(401);
   });
 });

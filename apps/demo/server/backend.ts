@@ -4,6 +4,9 @@
  */
 import type { FaceSignNode } from "@facekit/core/protocol";
 import { createFaceKitHandler } from "@facekit/server";
+import { type DemoFaceCheck, fromDidit, fromFaceSign, fromVerisoul } from "./faceChecks.ts";
+
+export type { DemoFaceCheck } from "./faceChecks.ts";
 
 export interface DemoBackendOptions {
   /** Public origin of the app, e.g. http://localhost:5173 (the callback page lives there). */
@@ -34,6 +37,11 @@ export interface DemoBackendOptions {
     /** Tests route vendor calls to the in-process simulator. */
     fetch?: typeof fetch;
   };
+  /**
+   * Control origins (`…/__simulator`) of the simulated vendors, for the page's Scenarios panel.
+   * Leave a vendor out when its real API is used.
+   */
+  simulators?: Partial<Record<DemoFaceCheck["vendor"], string>>;
 }
 
 /** Our FaceSign flow: a greeting, then a liveness check. The server chooses it, never the page. */
@@ -60,25 +68,18 @@ export const demoFaceSignFlow: FaceSignNode[] = [
 
 const cookieName = "demo_account";
 
-/** A face check as the backend recorded it from the vendor's answer. */
-export interface DemoFaceCheck {
-  vendor: "verisoul" | "facesign" | "didit";
-  decision: string;
-  /** Verisoul only. */
-  enrolled?: boolean;
-  /** Verisoul only: other accounts with the same face. */
-  linkedAccounts?: number;
-  /** Didit only: the similarity score (0-100), null when no face pair could be scored. */
-  score?: number | null;
-  checkedAt: string;
-}
-
-/** What the demo keeps per account; `faceCheck` is written only from the vendor's answer. */
+/** What the demo keeps per account; face checks are written only from the vendor's answer. */
 interface DemoAccount {
   name: string;
   email: string;
+  /** The latest check. */
   faceCheck?: DemoFaceCheck;
+  /** Every check, newest first (at most 10). */
+  history: DemoFaceCheck[];
 }
+
+/** Where the page may drive a simulated vendor (`null`: the real API is in use). */
+export type DemoVendors = Record<DemoFaceCheck["vendor"], { simulatorUrl: string | null }>;
 
 function accountFrom(request: Request): string | null {
   const cookie = request.headers.get("cookie") ?? "";
@@ -91,6 +92,12 @@ export function createDemoBackend(
   options: DemoBackendOptions,
 ): (request: Request) => Promise<Response> {
   const accounts = new Map<string, DemoAccount>();
+  const record = (accountId: string, check: DemoFaceCheck) => {
+    const account = accounts.get(accountId);
+    if (!account) return;
+    account.faceCheck = check;
+    account.history = [check, ...account.history].slice(0, 10);
+  };
   const facekit = createFaceKitHandler({
     secret: options.secret,
     authorize: (request) => {
@@ -107,71 +114,56 @@ export function createDemoBackend(
       ...options.facesign,
       session: { langs: ["en"], flow: demoFaceSignFlow },
       // FaceSign's finished session, as our backend read it from FaceSign.
-      onResult: ({ accountId, status, session }) => {
-        const account = accounts.get(accountId);
-        if (!account) return;
-        const verified = status === "complete" && session.report?.isVerified === true;
-        account.faceCheck = {
-          vendor: "facesign",
-          decision: status === "complete" ? (verified ? "Verified" : "Not verified") : "Left",
-          checkedAt: new Date().toISOString(),
-        };
-      },
+      onResult: (event) => record(event.accountId, fromFaceSign(event)),
     },
     didit: {
       ...options.didit,
       threshold: 60,
       // Didit's answer, as our backend got it: the page's copy is only shown.
-      onResult: ({ accountId, result }) => {
-        const account = accounts.get(accountId);
-        if (!account) return;
-        account.faceCheck = {
-          vendor: "didit",
-          decision: result.status === "approved" ? "Same person" : "Not a match",
-          score: result.score,
-          checkedAt: new Date().toISOString(),
-        };
-      },
+      onResult: (event) => record(event.accountId, fromDidit(event)),
     },
     // Decisions are recorded here, from the vendor's answer, never from the browser.
-    onResult: ({ accountId, result }) => {
-      const account = accounts.get(accountId);
-      if (!account) return;
-      account.faceCheck = {
-        vendor: "verisoul",
-        decision: result.decision,
-        enrolled: result.enrolled === true,
-        linkedAccounts: result.linkedAccounts,
-        checkedAt: new Date().toISOString(),
-      };
-    },
+    onResult: (event) => record(event.accountId, fromVerisoul(event)),
   });
+  const vendors: DemoVendors = {
+    verisoul: { simulatorUrl: options.simulators?.verisoul ?? null },
+    facesign: { simulatorUrl: options.simulators?.facesign ?? null },
+    didit: { simulatorUrl: options.simulators?.didit ?? null },
+  };
 
   return async (request) => {
     const { pathname } = new URL(request.url);
+    const route = `${request.method} ${pathname}`;
     if (pathname.startsWith("/api/facekit/")) return facekit(request);
-    if (pathname === "/api/account" && request.method === "POST") {
+    if (route === "POST /api/account") {
       const body = (await request.json().catch(() => null)) as {
         name?: unknown;
         email?: unknown;
       } | null;
       const name = typeof body?.name === "string" ? body.name.trim().slice(0, 80) : "";
       const email = typeof body?.email === "string" ? body.email.trim().slice(0, 120) : "";
-      if (!name || !email.includes("@")) {
+      if (!name || !/^[^\s@]+@[^\s@]+$/.test(email)) {
         return Response.json({ error: "Enter your name and a valid email." }, { status: 400 });
       }
       const id = crypto.randomUUID();
-      accounts.set(id, { name, email });
+      accounts.set(id, { name, email, history: [] });
       return Response.json(
-        { id, name, email },
+        { id, name, email, history: [] },
         { headers: { "set-cookie": `${cookieName}=${id}; Path=/; HttpOnly; SameSite=Lax` } },
       );
     }
-    if (pathname === "/api/account" && request.method === "GET") {
+    if (route === "GET /api/account") {
       const id = accountFrom(request);
       const account = id ? accounts.get(id) : undefined;
       return account ? Response.json({ id, ...account }) : Response.json(null);
     }
+    if (route === "POST /api/account/sign-out") {
+      return Response.json(null, {
+        headers: { "set-cookie": `${cookieName}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0` },
+      });
+    }
+    // Demo only: where the Scenarios panel may drive each simulated vendor.
+    if (route === "GET /api/demo/vendors") return Response.json(vendors);
     return Response.json({ error: "Not found" }, { status: 404 });
   };
 }

@@ -1,57 +1,48 @@
-import type { FaceSignSummary } from "@facekit/react";
 import { FaceSignEmbed } from "@facekit/react";
 import { useState } from "react";
+import { useLog } from "./devtools/EventLogProvider.tsx";
 
 /**
  * FaceSign's hosted video check in an iframe. Minting a session costs a vendor call, so the embed
  * mounts only when the visitor starts. Our backend has recorded the outcome (FaceSign's
- * `onResult`) before the embed hears of it; the summary the embed got is only shown as a notice.
+ * `onResult`) before the embed hears of it.
  */
 export function FaceSignStep({
-  onRecorded,
-  onMessage,
+  onDone,
+  onLeft,
 }: {
-  onRecorded: () => void;
-  onMessage: (message: string | null) => void;
+  /** The check finished: the backend has recorded it. */
+  onDone: () => void;
+  /** The visitor left (the backend recorded that too). */
+  onLeft: () => void;
 }) {
   const [started, setStarted] = useState(false);
-  const [summary, setSummary] = useState<FaceSignSummary | null>(null);
-
-  function ended(result: FaceSignSummary | null, notice: string | null) {
-    setStarted(false);
-    setSummary(result);
-    onMessage(notice);
-    onRecorded();
-  }
+  const log = useLog("facesign");
 
   if (!started) {
     return (
-      <>
-        <button
-          type="button"
-          className="primary"
-          onClick={() => {
-            onMessage(null);
-            setSummary(null);
-            setStarted(true);
-          }}
-        >
-          Start video check
-        </button>
-        {summary && (
-          <p className="muted">
-            FaceSign reported: {summary.isVerified ? "verified" : "not verified"} (the saved result
-            below comes from our server).
-          </p>
-        )}
-      </>
+      <button type="button" className="primary" onClick={() => setStarted(true)}>
+        Start video check
+      </button>
     );
   }
   return (
     <FaceSignEmbed
       className="facesign"
-      onComplete={(result) => ended(result, null)}
-      onCancel={() => ended(null, "You left the video check. You can start again when ready.")}
-    />
+      onEvent={log.event}
+      onComplete={(summary) => {
+        log.callback("onComplete", { summary });
+        onDone();
+      }}
+      onCancel={() => {
+        log.callback("onCancel");
+        setStarted(false);
+        onLeft();
+      }}
+      // The embed shows the error and a Try again button itself.
+      onError={(error) => log.callback("onError", { code: error.code, message: error.message })}
+    >
+      <p className="muted">Preparing the video check…</p>
+    </FaceSignEmbed>
   );
 }

@@ -1,113 +1,143 @@
 import { FaceMatchButton, SelfieCompareUploader } from "@facekit/react";
 import { useState } from "react";
-import type { Account } from "./AccountForm.tsx";
+import { type Account, type Vendor, vendorNames } from "./account.ts";
+import { useLog } from "./devtools/EventLogProvider.tsx";
 import { FaceSignStep } from "./FaceSignStep.tsx";
 
-type Vendor = "verisoul" | "facesign" | "didit";
-
-const vendors: { id: Vendor; label: string; hint: string }[] = [
-  { id: "verisoul", label: "Verisoul Face Match", hint: "A quick selfie scan in a new window." },
-  { id: "facesign", label: "FaceSign", hint: "A short video chat with an AI assistant, here." },
+const choices: { id: Vendor; hint: string; how: string }[] = [
+  {
+    id: "verisoul",
+    hint: "A quick selfie scan in a new window.",
+    how: "A window opens for a short selfie scan. Come back here when it closes.",
+  },
+  {
+    id: "facesign",
+    hint: "A short video chat with an AI assistant, right here.",
+    how: "Allow the camera, then follow the assistant. It takes about a minute.",
+  },
   {
     id: "didit",
-    label: "Didit selfie compare",
     hint: "A selfie and a photo of your ID, compared side by side.",
+    how: "Take a selfie or choose one, add the photo from your ID, then compare.",
   },
 ];
 
-const vendorNames: Record<Vendor, string> = {
-  verisoul: "Verisoul Face Match",
-  facesign: "FaceSign",
-  didit: "Didit Face Match",
-};
+interface Notice {
+  text: string;
+  isError: boolean;
+}
 
 /**
- * Step 2: a face check, with the vendor the visitor picks. When a check ends, the page reloads
- * the account from our backend: the verdict shown is the one the backend recorded from the
- * vendor's answer (`onResult` of each vendor in the backend).
+ * Step 2: a face check, with the vendor the visitor picks. When a check ends, `onDone` reloads
+ * the account from our backend: what the account page shows is what the backend recorded from
+ * the vendor's answer (`onResult` of each vendor in the backend), never the browser's copy.
  */
-export function FaceStep({ account, onRefresh }: { account: Account; onRefresh: () => void }) {
-  const [message, setMessage] = useState<string | null>(null);
+export function FaceStep({
+  account,
+  onDone,
+  onRefresh,
+  onSignOut,
+}: {
+  account: Account;
+  onDone: () => void;
+  onRefresh: () => void;
+  onSignOut: () => void;
+}) {
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [vendor, setVendor] = useState<Vendor>("verisoul");
-  const check = account.faceCheck;
+  const verisoul = useLog("verisoul");
+  const didit = useLog("didit");
+  const choice = choices.find((c) => c.id === vendor) ?? choices[0];
 
   return (
     <section aria-labelledby="face-title">
-      <h2 id="face-title">Hi {account.name}, one last step</h2>
-      <p>We check that you are a real person and that you do not already have an account.</p>
+      <h2 id="face-title">Hi {account.name}, verify it's you</h2>
+      <p className="muted">
+        A face check keeps Acme free of fake and duplicate accounts. Your photos go to the
+        verification service you pick, not to other users.
+      </p>
       <fieldset className="vendors">
         <legend>How would you like to verify?</legend>
-        {vendors.map((v) => (
-          <label key={v.id} className="vendor">
+        {choices.map((c) => (
+          <label key={c.id} className="vendor">
             <input
               type="radio"
               name="vendor"
-              value={v.id}
-              checked={vendor === v.id}
+              value={c.id}
+              checked={vendor === c.id}
               onChange={() => {
-                setVendor(v.id);
-                setMessage(null);
+                setVendor(c.id);
+                setNotice(null);
               }}
-              aria-describedby={`vendor-${v.id}-hint`}
+              aria-describedby={`vendor-${c.id}-hint`}
             />
-            <span>{v.label}</span>
-            <small id={`vendor-${v.id}-hint`}>{v.hint}</small>
+            <span>{vendorNames[c.id]}</span>
+            <small id={`vendor-${c.id}-hint`}>{c.hint}</small>
           </label>
         ))}
       </fieldset>
-      {vendor === "verisoul" ? (
-        <FaceMatchButton
-          className="primary"
-          prefetch
-          onComplete={() => {
-            setMessage(null);
-            onRefresh();
-          }}
-          onCancel={() => setMessage("Verification cancelled. You can try again when ready.")}
-          onError={(e) => setMessage(e.message)}
-        />
-      ) : vendor === "facesign" ? (
-        <FaceSignStep onRecorded={onRefresh} onMessage={setMessage} />
-      ) : (
-        <SelfieCompareUploader
-          className="selfie-compare"
-          onComplete={() => {
-            setMessage(null);
-            onRefresh();
-          }}
-        />
-      )}
-      <div aria-live="polite">
-        {message && <p className="error">{message}</p>}
-        {check && (
-          <dl className="result" aria-label="Face check saved on your account">
-            <dt>Checked with</dt>
-            <dd>{vendorNames[check.vendor]}</dd>
-            <dt>Decision</dt>
-            <dd data-testid="decision">{check.decision}</dd>
-            {check.enrolled !== undefined && (
-              <>
-                <dt>Enrolled</dt>
-                <dd>{check.enrolled ? "yes" : "no"}</dd>
-              </>
-            )}
-            {check.score !== undefined && (
-              <>
-                <dt>Similarity</dt>
-                <dd>{check.score ?? "no face found"}</dd>
-              </>
-            )}
-            {check.linkedAccounts !== undefined && (
-              <>
-                <dt>Other accounts</dt>
-                <dd>{check.linkedAccounts}</dd>
-              </>
-            )}
-            <dt>Checked</dt>
-            <dd>{new Date(check.checkedAt).toLocaleTimeString()}</dd>
-          </dl>
+
+      <section className="check-box" aria-labelledby="check-title" data-vendor={vendor}>
+        <h3 id="check-title">{vendorNames[vendor]}</h3>
+        <p className="muted small">{choice?.how}</p>
+        {vendor === "verisoul" ? (
+          <FaceMatchButton
+            className="primary"
+            prefetch
+            onEvent={verisoul.event}
+            onComplete={(result) => {
+              verisoul.callback("onComplete", { result });
+              setNotice(null);
+              onDone();
+            }}
+            onCancel={() => {
+              verisoul.callback("onCancel");
+              setNotice({ text: "Verification cancelled. Try again when ready.", isError: false });
+            }}
+            onError={(error) => {
+              verisoul.callback("onError", { code: error.code, message: error.message });
+              setNotice({ text: error.message, isError: true });
+            }}
+          />
+        ) : vendor === "facesign" ? (
+          <FaceSignStep
+            onDone={onDone}
+            onLeft={() => {
+              setNotice({
+                text: "You left the video check. You can start again when ready.",
+                isError: false,
+              });
+              onRefresh();
+            }}
+          />
+        ) : (
+          // The uploader shows and announces its own progress, result and errors.
+          <SelfieCompareUploader
+            className="selfie-compare"
+            onEvent={didit.event}
+            onComplete={(result) => {
+              didit.callback("onComplete", { result });
+              onDone();
+            }}
+            onCancel={() => didit.callback("onCancel")}
+            onError={(error) =>
+              didit.callback("onError", { code: error.code, message: error.message })
+            }
+          />
         )}
-      </div>
+      </section>
+
+      <div role="alert">{notice?.isError && <p className="notice error">{notice.text}</p>}</div>
+      <output className="notice-slot">
+        {notice && !notice.isError && <p className="notice">{notice.text}</p>}
+      </output>
+
+      <p className="small muted">
+        Not {account.name}?{" "}
+        <button type="button" className="link" onClick={onSignOut}>
+          Start over
+        </button>
+      </p>
     </section>
   );
 }
