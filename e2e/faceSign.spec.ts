@@ -102,9 +102,14 @@ for (const [status, code] of [
 test("an invalid flow in the server config surfaces as a clear error, not a broken iframe", async ({
   page,
 }) => {
+  const answer = page.waitForResponse((r) => r.url().includes("/facesign/session"));
   await page.goto("/facesign.html?endpoint=/api/misconfigured");
   expect(await finalCallback(page)).toEqual({ callback: "error", code: "vendor_misconfigured" });
-  await expect(page.getByRole("alert")).toContainText(/end/i);
+  // The developer gets FaceSign's reason (onError's message); the person gets plain words.
+  const { error } = await (await answer).json();
+  expect(error.message).toMatch(/end/i);
+  await expect(page.getByRole("alert")).toBeVisible();
+  await expect(page.getByRole("alert")).not.toContainText(/end node|flow/i);
   await expect(page.locator("iframe")).toHaveCount(0);
 });
 

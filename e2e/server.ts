@@ -16,6 +16,7 @@ import {
 import { startSimulators } from "@facekit/simulator/node";
 import { createServer as createViteServer } from "vite";
 import { sourceResolve } from "../vite.shared.ts";
+import { createCspPage } from "./app-csp/serve.ts";
 import { e2ePorts, facesignWebhookSecret } from "./ports.ts";
 
 const appOrigin = `http://localhost:${e2ePorts.app}`;
@@ -117,6 +118,8 @@ const quickGrants = toNodeHandler(
   }),
 );
 
+const cspPage = createCspPage(new URL(simulators.facesign.appUrl).origin);
+
 createServer((req, res) => {
   if (req.url === "/health") res.end("ok");
   else if (req.url?.startsWith("/api/misconfigured/")) misconfigured(req, res);
@@ -126,5 +129,7 @@ createServer((req, res) => {
     res.setHeader("content-type", "application/json");
     res.end(JSON.stringify(verdicts.get(account) ?? []));
   } else if (req.url?.startsWith("/api/facekit/")) facekit(req, res);
+  // A pre-built page served with a strict Content-Security-Policy (e2e/csp.spec.ts).
+  else if (req.url?.startsWith("/csp/")) cspPage(req, res);
   else vite.middlewares(req, res);
 }).listen(e2ePorts.app, "localhost", () => console.info(`e2e harness on ${appOrigin}`));

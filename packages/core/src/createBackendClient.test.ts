@@ -50,6 +50,17 @@ describe("createBackendClient", () => {
     expect(b.requests[0]?.init.credentials).toBe("include");
   });
 
+  it("sends the locale when minting, and an empty body without one", async () => {
+    const b = backend(() => json(makeSession()));
+    await createBackendClient({
+      endpoint: "/fk",
+      fetch: b.fetch,
+      locale: "es-MX",
+    }).mintFaceMatchSession();
+    await createBackendClient({ endpoint: "/fk", fetch: b.fetch }).mintFaceMatchSession();
+    expect(b.requests.map((r) => r.init.body)).toEqual([JSON.stringify({ locale: "es-MX" }), "{}"]);
+  });
+
   it("turns an error body into a FaceKitError with its code, message and retryAfter", async () => {
     const sent = new FaceKitError("rate_limited", "Too many requests", {
       retryAfter: 12,

@@ -4,7 +4,11 @@
  */
 
 import { createPost } from "./internal/createPost.ts";
-import type { FaceMatchResultResponse, FaceMatchSession } from "./protocol/index.ts";
+import type {
+  FaceMatchResultResponse,
+  FaceMatchSession,
+  FaceMatchSessionRequest,
+} from "./protocol/index.ts";
 import { routes } from "./protocol/index.ts";
 
 /**
@@ -21,6 +25,11 @@ export interface BackendClientOptions {
   headers?: Record<string, string>;
   /** Default `same-origin`, so the session cookie that identifies the user is sent. */
   credentials?: RequestCredentials;
+  /**
+   * The user's language (BCP 47, e.g. `es` or `fr-CA`), sent when minting a session so the
+   * vendor's page speaks it. Your backend picks a language it allows, or ignores it.
+   */
+  locale?: string;
 }
 
 /**
@@ -29,7 +38,7 @@ export interface BackendClientOptions {
  * const session = await client.mintFaceMatchSession();
  */
 export interface BackendClient {
-  /** POST `{endpoint}/verisoul/session`: a fresh, single-use session. */
+  /** POST `{endpoint}/verisoul/session` with the `locale`: a fresh, single-use session. */
   mintFaceMatchSession(signal?: AbortSignal): Promise<FaceMatchSession>;
   /** POST `{endpoint}/verisoul/result`: `pending`, or `completed` with the verdict. */
   getFaceMatchResult(token: string, signal?: AbortSignal): Promise<FaceMatchResultResponse>;
@@ -48,7 +57,7 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
     mintFaceMatchSession: (signal) =>
       post<FaceMatchSession>(
         routes.verisoulSession,
-        {},
+        { locale: options.locale } satisfies FaceMatchSessionRequest,
         signal,
         (d) =>
           typeof d?.sessionId === "string" &&

@@ -31,6 +31,14 @@ describe("createFaceSignBackendClient", () => {
     ]);
   });
 
+  it("sends the locale when minting (only then)", async () => {
+    const b = backend(() => Response.json(makeFaceSignSession()));
+    const client = createFaceSignBackendClient({ endpoint: "/fk", fetch: b.fetch, locale: "fr" });
+    await client.mintFaceSignSession();
+    await client.refreshFaceSignSession("fs-1");
+    expect(b.requests.map((r) => r.body)).toEqual([{ locale: "fr" }, { sessionId: "fs-1" }]);
+  });
+
   it("maps error bodies to typed errors, keeping retryAfter", async () => {
     const limited = new FaceKitError("rate_limited", "Slow down", { retryAfter: 5 });
     const b = backend(() => Response.json(toErrorBody(limited), { status: 429 }));

@@ -5,6 +5,7 @@
 import type { BackendClientOptions } from "./createBackendClient.ts";
 import { createPost, type Json } from "./internal/createPost.ts";
 import {
+  type FaceSignMintRequest,
   type FaceSignSession,
   type FaceSignStatusRequest,
   type FaceSignStatusResponse,
@@ -17,7 +18,7 @@ import {
  * const session = await facesign.mintFaceSignSession();
  */
 export interface FaceSignBackendClient {
-  /** POST `{endpoint}/facesign/session`: a new session with its client secret. */
+  /** POST `{endpoint}/facesign/session` with the `locale`: a new session with its client secret. */
   mintFaceSignSession(signal?: AbortSignal): Promise<FaceSignSession>;
   /** POST `{endpoint}/facesign/refresh`: a new client secret (and URL) for the same session. */
   refreshFaceSignSession(sessionId: string, signal?: AbortSignal): Promise<FaceSignSession>;
@@ -53,7 +54,12 @@ export function createFaceSignBackendClient(options: BackendClientOptions): Face
   const post = createPost(options);
   return {
     mintFaceSignSession: (signal) =>
-      post<FaceSignSession>(facesignRoutes.session, {}, signal, isSession),
+      post<FaceSignSession>(
+        facesignRoutes.session,
+        { locale: options.locale } satisfies FaceSignMintRequest,
+        signal,
+        isSession,
+      ),
     refreshFaceSignSession: (sessionId, signal) =>
       post<FaceSignSession>(facesignRoutes.refresh, { sessionId }, signal, isSession),
     getFaceSignStatus: (request, signal) =>

@@ -1,6 +1,7 @@
 import { createBackendClient } from "@facekit/core";
 import { QueryClient } from "@tanstack/react-query";
 import { type ReactNode, useMemo, useState } from "react";
+import type { FaceKitMessageOverrides } from "./FaceKitMessages.ts";
 import { FaceKitContext } from "./internal/FaceKitContext.ts";
 
 /**
@@ -17,13 +18,26 @@ export interface FaceKitProviderProps {
   fetch?: typeof fetch;
   /** Extra headers for every backend call (CSRF token...). */
   headers?: Record<string, string>;
+  /**
+   * The user's language (BCP 47, e.g. `es`, `fr-CA`). Default: the `locale` of `messages`. Sent
+   * to your backend when a session is minted, so the vendor's page follows it (the server maps it
+   * to a language its config allows, or ignores it).
+   */
+  locale?: string;
+  /**
+   * The words of every component: a catalogue (`es` from `@facekit/react/locales/es`, `fr` from
+   * `…/fr`) or your own; words left out are English. A component's `messages` prop wins over these.
+   */
+  messages?: FaceKitMessageOverrides;
   children?: ReactNode;
 }
 
 /**
- * Gives FaceKit's hooks and components your backend route. No QueryClientProvider needed.
+ * Gives FaceKit's hooks and components your backend route and the user's language. No
+ * QueryClientProvider needed.
  * @example
- * <FaceKitProvider endpoint="/api/facekit">
+ * import { es } from "@facekit/react/locales/es";
+ * <FaceKitProvider endpoint="/api/facekit" messages={es}>
  *   <FaceMatchButton onComplete={(result) => save(result)} />
  * </FaceKitProvider>
  */
@@ -32,14 +46,16 @@ export function FaceKitProvider({
   queryClient,
   fetch,
   headers,
+  locale,
+  messages,
   children,
 }: FaceKitProviderProps) {
   const [ownClient] = useState(() => new QueryClient());
   const client = queryClient ?? ownClient;
   // The backend client is stateless: re-creating it with the value costs nothing.
   const value = useMemo(() => {
-    const config = { endpoint, fetch, headers };
-    return { backend: createBackendClient(config), config, queryClient: client };
-  }, [endpoint, fetch, headers, client]);
+    const config = { endpoint, fetch, headers, locale: locale ?? messages?.locale };
+    return { backend: createBackendClient(config), config, queryClient: client, messages };
+  }, [endpoint, fetch, headers, locale, messages, client]);
   return <FaceKitContext.Provider value={value}>{children}</FaceKitContext.Provider>;
 }

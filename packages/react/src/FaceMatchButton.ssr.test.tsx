@@ -13,7 +13,7 @@ describe("server rendering", () => {
       </FaceKitProvider>,
     );
     expect(html).toBe(
-      '<button type="button" class="primary" data-state="idle">Verify with face</button>',
+      '<button type="button" class="primary" data-facekit="face-match" data-state="idle">Verify with face</button>',
     );
   });
 });

@@ -4,6 +4,7 @@ import { QueryClient } from "@tanstack/react-query";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { FaceKitProvider } from "./FaceKitProvider.tsx";
 import { FaceMatchButton } from "./FaceMatchButton.tsx";
+import { storyMessages } from "./internal/testing/storyLocale.ts";
 import { finishCapture, setStoryScenario } from "./internal/testing/storySimulator.ts";
 
 /**
@@ -25,8 +26,12 @@ const meta = {
     mode: { control: "inline-radio", options: ["popup", "redirect", "auto"] },
   },
   decorators: [
-    (Story) => (
-      <FaceKitProvider endpoint="/api/facekit" queryClient={new QueryClient()}>
+    (Story, { globals }) => (
+      <FaceKitProvider
+        endpoint="/api/facekit"
+        queryClient={new QueryClient()}
+        messages={storyMessages(globals.locale)}
+      >
         <Story />
       </FaceKitProvider>
     ),
@@ -146,5 +151,13 @@ export const SessionExpired: Story = {
         ),
       { timeout: 5000 },
     );
+  },
+};
+
+/** The toolbar's language, pinned: the label comes from the Spanish catalogue. */
+export const Spanish: Story = {
+  globals: { locale: "es" },
+  play: async ({ canvasElement }) => {
+    await expect(button(canvasElement)).toHaveAccessibleName("Verificar con el rostro");
   },
 };

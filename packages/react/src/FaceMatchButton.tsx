@@ -1,29 +1,25 @@
-import type { FaceMatchStatus } from "@facekit/core";
 import { type ComponentPropsWithoutRef, forwardRef } from "react";
+import { type FaceMatchMessages, faceMatchMessages } from "./internal/faceMatchMessages.ts";
+import { useMessages } from "./internal/useMessages.ts";
 import { type UseFaceMatchOptions, useFaceMatch } from "./useFaceMatch.ts";
 
 /**
- * Props of {@link FaceMatchButton}: the {@link UseFaceMatchOptions}, `prefetch`, and any
- * `<button>` prop.
+ * Props of {@link FaceMatchButton}: the {@link UseFaceMatchOptions}, `prefetch`, `messages` to
+ * replace any of its words, and any `<button>` prop.
  * @example
  * const props: FaceMatchButtonProps = { prefetch: true, className: "primary" };
  */
 export interface FaceMatchButtonProps
   extends UseFaceMatchOptions,
-    Omit<ComponentPropsWithoutRef<"button">, keyof UseFaceMatchOptions | "type" | "prefetch"> {
+    Omit<
+      ComponentPropsWithoutRef<"button">,
+      keyof UseFaceMatchOptions | "type" | "prefetch" | "messages"
+    > {
   /** Mints a session on hover/focus, so the click opens faster. */
   prefetch?: boolean;
+  /** Words to replace (over the provider's `messages`): the label per status. */
+  messages?: Partial<FaceMatchMessages>;
 }
-
-const labels: Record<FaceMatchStatus, string> = {
-  idle: "Verify with face",
-  preparing: "Preparing…",
-  open: "Waiting for verification…",
-  verifying: "Verifying…",
-  completed: "Verified",
-  cancelled: "Try again",
-  failed: "Try again",
-};
 
 /**
  * One `<button>` that runs Verisoul Face Match. Exposes `data-state` for styling; the verdict comes
@@ -46,6 +42,7 @@ export const FaceMatchButton = forwardRef<HTMLButtonElement, FaceMatchButtonProp
       onCancel,
       onError,
       onEvent,
+      messages,
       ...button
     } = props;
     const face = useFaceMatch({
@@ -61,6 +58,7 @@ export const FaceMatchButton = forwardRef<HTMLButtonElement, FaceMatchButtonProp
       onError,
       onEvent,
     });
+    const t = useMessages("faceMatch", faceMatchMessages, messages);
     const { status } = face;
     const busy = status === "preparing" || status === "verifying";
     const warm = prefetch ? face.prefetch : undefined;
@@ -69,6 +67,7 @@ export const FaceMatchButton = forwardRef<HTMLButtonElement, FaceMatchButtonProp
         type="button"
         {...button}
         ref={ref}
+        data-facekit="face-match"
         data-state={status}
         aria-busy={busy || undefined}
         disabled={busy || button.disabled}
@@ -85,7 +84,7 @@ export const FaceMatchButton = forwardRef<HTMLButtonElement, FaceMatchButtonProp
           warm?.();
         }}
       >
-        {button.children ?? labels[status]}
+        {button.children ?? t[status]}
       </button>
     );
   },

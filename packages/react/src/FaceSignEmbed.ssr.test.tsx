@@ -13,7 +13,7 @@ describe("server rendering", () => {
       </FaceKitProvider>,
     );
     expect(html).toBe(
-      '<div class="verify" data-state="idle"><output>Loading verification…</output></div>',
+      '<div class="verify" data-facekit="facesign" data-state="idle"><output>Loading verification…</output></div>',
     );
   });
 
@@ -23,7 +23,7 @@ describe("server rendering", () => {
         <FaceSignEmbed autoStart={false}>Verify later</FaceSignEmbed>
       </FaceKitProvider>,
     );
-    expect(html).toBe('<div data-state="idle">Verify later</div>');
+    expect(html).toBe('<div data-facekit="facesign" data-state="idle">Verify later</div>');
   });
 
   it("renders the modal as one closed dialog (it opens after hydration)", () => {
@@ -35,7 +35,7 @@ describe("server rendering", () => {
       </FaceKitProvider>,
     );
     expect(html).toBe(
-      '<dialog aria-label="FaceSign verification" tabindex="-1" data-state="idle"><output>Loading verification…</output></dialog>',
+      '<dialog aria-label="FaceSign verification" tabindex="-1" data-facekit="facesign" data-state="idle"><output>Loading verification…</output></dialog>',
     );
   });
 });

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { FaceKitProvider } from "./FaceKitProvider.tsx";
 import { FaceSignEmbed, type FaceSignEmbedProps } from "./FaceSignEmbed.tsx";
+import { storyMessages } from "./internal/testing/storyLocale.ts";
 import {
   answerFaceSign,
   mintStaleFaceSignSession,
@@ -28,8 +29,12 @@ const meta = {
     onEvent: fn(),
   },
   decorators: [
-    (Story) => (
-      <FaceKitProvider endpoint="/api/facekit" queryClient={new QueryClient()}>
+    (Story, { globals }) => (
+      <FaceKitProvider
+        endpoint="/api/facekit"
+        queryClient={new QueryClient()}
+        messages={storyMessages(globals.locale)}
+      >
         <Story />
       </FaceKitProvider>
     ),
@@ -220,5 +225,16 @@ export const SecretRefused: Story = {
     const shown = new URL(frame.src).searchParams.get("cs");
     await expect(shown).not.toBe(stale?.clientSecret);
     await expect(root(canvasElement)).toHaveAttribute("data-state", "ready");
+  },
+};
+
+/** The toolbar's language, pinned: French words, and the locale sent when minting. */
+export const French: Story = {
+  globals: { locale: "fr" },
+  beforeEach: () => setFaceSignScenario({ latencyMs: 4000 }),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole("status")).toHaveTextContent(
+      "Chargement de la vérification…",
+    );
   },
 };

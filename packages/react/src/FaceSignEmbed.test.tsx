@@ -56,7 +56,7 @@ describe("FaceSignEmbed", () => {
     const iframe = await frame();
     expect(iframe).toHaveAttribute("src", `${facesignOrigin}/?cs=cs-1`);
     expect(iframe).toHaveAttribute("allow", "camera; microphone; autoplay; fullscreen");
-    expect(iframe).toHaveStyle({ width: "100%" });
+    expect(iframe).toHaveAttribute("width", "100%");
     expect(container.firstElementChild).toHaveAttribute("data-state", "ready");
     expect(screen.queryByRole("status")).toBeNull();
     expect(backend.calls.session).toBe(1);
@@ -67,7 +67,9 @@ describe("FaceSignEmbed", () => {
     backend.failNext(new FaceKitError("unauthorized", "Sign in first.", { status: 401 }));
     const onError = vi.fn();
     const { container, frame } = setup({ onError }, backend);
-    expect(await screen.findByRole("alert")).toHaveTextContent("Sign in first.");
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Something went wrong. Please try again.",
+    );
     expect(container.firstElementChild).toHaveAttribute("data-state", "failed");
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: "unauthorized" }));
     await userEvent.click(screen.getByRole("button", { name: "Try again" }));

@@ -1,5 +1,4 @@
 import {
-  type CSSProperties,
   forwardRef,
   type HTMLAttributes,
   type SyntheticEvent,
@@ -8,18 +7,21 @@ import {
   useRef,
   useState,
 } from "react";
+import { type FaceSignMessages, faceSignMessages } from "./internal/faceSignMessages.ts";
+import { useMessages } from "./internal/useMessages.ts";
 import { useModalDialog } from "./internal/useModalDialog.ts";
 import { type UseFaceSignOptions, useFaceSign } from "./useFaceSign.ts";
 
 /**
- * Props of {@link FaceSignEmbed}: the {@link UseFaceSignOptions} and any HTML prop. `children`
- * show when there is nothing else to show (not started, completed, cancelled).
+ * Props of {@link FaceSignEmbed}: the {@link UseFaceSignOptions}, `messages` to replace any of its
+ * words, and any HTML prop. `children` show when there is nothing else to show (not started,
+ * completed, cancelled).
  * @example
  * const props: FaceSignEmbedProps = { className: "verify", onComplete: next };
  */
 export interface FaceSignEmbedProps
   extends UseFaceSignOptions,
-    Omit<HTMLAttributes<HTMLElement>, keyof UseFaceSignOptions> {
+    Omit<HTMLAttributes<HTMLElement>, keyof UseFaceSignOptions | "messages"> {
   /**
    * `inline` (default): one `<div>`. `modal`: one native `<dialog>` shown while `open`; Escape asks
    * before leaving a session the user is in. A closed modal holds no session (closing cancels it).
@@ -29,27 +31,19 @@ export interface FaceSignEmbedProps
   open?: boolean;
   /** With `presentation="modal"`: the user asked to close (Escape, or Leave) - set `open` to false. */
   onOpenChange?: (open: boolean) => void;
+  /** Words to replace (over the provider's `messages`). */
+  messages?: Partial<FaceSignMessages>;
 }
 
 // Stable, so it runs once per mount: focus lands on the safe choice of the confirm.
 const focus = (el: HTMLElement | null) => el?.focus();
 
-// Sizes read CSS variables, so a class can change them (inline styles beat class rules).
-const frameStyle: CSSProperties = {
-  display: "block",
-  width: "100%",
-  border: 0,
-  aspectRatio: "var(--facekit-aspect-ratio, 3 / 4)",
-  minHeight: "var(--facekit-min-height, 560px)",
-  maxHeight: "var(--facekit-max-height, 90vh)",
-};
-
 /**
  * One element that embeds FaceSign's hosted verification in an iframe, with a loading and an error
  * state: a `<div>`, or with `presentation="modal"` a `<dialog>` (named "FaceSign verification").
  * Exposes `data-state` for styling. Starts on mount, or when the modal opens (`autoStart={false}`
- * to wait for `start`, through the hook). Sizes: set `--facekit-min-height`,
- * `--facekit-aspect-ratio` or `--facekit-max-height` from a class.
+ * to wait for `start`, through the hook). Sizes (with `@facekit/react/styles.css`): set
+ * `--facekit-min-height`, `--facekit-aspect-ratio` or `--facekit-max-height` from a class.
  * @example
  * <FaceKitProvider endpoint="/api/facekit">
  *   <FaceSignEmbed className="verify" onComplete={(summary) => next(summary)} />
@@ -72,6 +66,7 @@ export const FaceSignEmbed = forwardRef<HTMLElement, FaceSignEmbedProps>(
       open = false,
       onOpenChange,
       children,
+      messages,
       ...div
     } = props;
     const modal = presentation === "modal";
@@ -87,7 +82,8 @@ export const FaceSignEmbed = forwardRef<HTMLElement, FaceSignEmbedProps>(
       onError,
       onEvent,
     });
-    const { status, session, error, cancel } = face;
+    const t = useMessages("faceSign", faceSignMessages, messages);
+    const { status, session, cancel } = face;
     const inner = useRef<HTMLDivElement & HTMLDialogElement>(null);
     useImperativeHandle(ref, () => inner.current as HTMLElement);
     useModalDialog(inner, modal && open);
@@ -105,26 +101,29 @@ export const FaceSignEmbed = forwardRef<HTMLElement, FaceSignEmbedProps>(
       content = (
         <iframe
           src={session.url}
-          title="FaceSign verification"
+          title={t.title}
           allow="camera; microphone; autoplay; fullscreen"
-          style={frameStyle}
+          // No inline style (strict CSP): these attributes size it without the stylesheet, which
+          // replaces them with `--facekit-aspect-ratio`, `--facekit-min-height`, `--facekit-max-height`.
+          width="100%"
+          height={560}
         />
       );
     } else if (status === "loading" || (status === "idle" && autoStart && shown)) {
-      content = <output>Loading verification…</output>;
+      content = <output>{t.loading}</output>;
     } else if (status === "failed") {
       content = (
         <>
-          <div role="alert">{error?.message}</div>
+          <div role="alert">{t.error}</div>
           <button type="button" onClick={face.start}>
-            Try again
+            {t.tryAgain}
           </button>
         </>
       );
     }
     if (!modal) {
       return (
-        <div {...div} ref={inner} data-state={status}>
+        <div {...div} ref={inner} data-facekit="facesign" data-state={status}>
           {content}
         </div>
       );
@@ -148,10 +147,11 @@ export const FaceSignEmbed = forwardRef<HTMLElement, FaceSignEmbedProps>(
     };
     return (
       <dialog
-        aria-label="FaceSign verification"
+        aria-label={t.title}
         tabIndex={-1}
         {...div}
         ref={inner}
+        data-facekit="facesign"
         data-state={status}
         onCancel={onEscape}
         // Closed by the browser behind our back (not through `open`): that is leaving too.
@@ -163,12 +163,12 @@ export const FaceSignEmbed = forwardRef<HTMLElement, FaceSignEmbedProps>(
       >
         {confirming && (
           <fieldset>
-            <legend>Leave verification?</legend>
+            <legend>{t.leaveQuestion}</legend>
             <button type="button" ref={focus} onClick={keepGoing}>
-              Keep going
+              {t.keepGoing}
             </button>
             <button type="button" onClick={leave}>
-              Leave
+              {t.leave}
             </button>
           </fieldset>
         )}

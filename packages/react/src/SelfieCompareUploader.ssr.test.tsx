@@ -12,7 +12,9 @@ describe("server rendering", () => {
         <SelfieCompareUploader className="compare" />
       </FaceKitProvider>,
     );
-    expect(html).toMatch(/^<div class="compare" data-state="idle"><fieldset data-slot="selfie"/);
+    expect(html).toMatch(
+      /^<div class="compare" data-facekit="selfie-compare" data-state="idle"><fieldset data-slot="selfie"/,
+    );
     expect(html).toContain("<legend>Your selfie</legend>");
     expect(html).toContain('<input type="file" accept="image/*" hidden=""/>');
     expect(html).toContain("Choose a photo");

@@ -5,6 +5,7 @@ import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { FaceKitProvider } from "./FaceKitProvider.tsx";
 import { selfieCompareMessages } from "./internal/selfieCompareMessages.ts";
 import { storyDeclined, storyDidit } from "./internal/testing/storyDiditBackend.ts";
+import { storyMessages } from "./internal/testing/storyLocale.ts";
 import { diditPhoto, setDiditScenario } from "./internal/testing/storySimulator.ts";
 import { SelfieCompareUploader } from "./SelfieCompareUploader.tsx";
 
@@ -26,8 +27,12 @@ const meta = {
     onEvent: fn(),
   },
   decorators: [
-    (Story) => (
-      <FaceKitProvider endpoint="/api/facekit" queryClient={new QueryClient()}>
+    (Story, { globals }) => (
+      <FaceKitProvider
+        endpoint="/api/facekit"
+        queryClient={new QueryClient()}
+        messages={storyMessages(globals.locale)}
+      >
         <Story />
       </FaceKitProvider>
     ),
@@ -308,5 +313,16 @@ export const LiveNoCredits: Story = {
       expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code: "no_credits" })),
     );
     await expect(within(canvasElement).getByRole("alert")).not.toBeEmptyDOMElement();
+  },
+};
+
+/** The toolbar's language, pinned: both slots and Compare in Spanish. */
+export const Spanish: Story = {
+  globals: { locale: "es" },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole("group", { name: "Foto de referencia" })).toBeVisible();
+    await expect(canvas.getByRole("group", { name: "Tu selfie" })).toBeVisible();
+    await expect(canvas.getByRole("button", { name: "Comparar" })).toBeDisabled();
   },
 };

@@ -1,10 +1,10 @@
 import { forwardRef, type HTMLAttributes } from "react";
 import {
-  errorText,
   type SelfieCompareMessages,
   selfieCompareMessages,
 } from "./internal/selfieCompareMessages.ts";
 import { UploaderSlot } from "./internal/UploaderSlot.tsx";
+import { errorText, useMessages } from "./internal/useMessages.ts";
 import { useRefocus } from "./internal/useRefocus.ts";
 import { type UseSelfieCompareOptions, useSelfieCompare } from "./useSelfieCompare.ts";
 
@@ -17,7 +17,7 @@ import { type UseSelfieCompareOptions, useSelfieCompare } from "./useSelfieCompa
 export interface SelfieCompareUploaderProps
   extends UseSelfieCompareOptions,
     Omit<HTMLAttributes<HTMLDivElement>, keyof UseSelfieCompareOptions> {
-  /** Words to replace (`errors` merges by code). */
+  /** Words to replace (over the provider's `messages`; `errors` merges by code). */
   messages?: Partial<SelfieCompareMessages>;
 }
 
@@ -44,8 +44,7 @@ export const SelfieCompareUploader = forwardRef<HTMLDivElement, SelfieCompareUpl
       onError,
       onEvent,
     });
-    const t = { ...selfieCompareMessages, ...messages };
-    t.errors = { ...selfieCompareMessages.errors, ...messages?.errors };
+    const t = useMessages("selfieCompare", selfieCompareMessages, messages);
     const { status, slots, result, error } = face;
     const primary = useRefocus<HTMLButtonElement>(status);
     const cameraOn = Object.values(slots).some((s) => s.status === "camera" && s.isLive);
@@ -60,7 +59,7 @@ export const SelfieCompareUploader = forwardRef<HTMLDivElement, SelfieCompareUpl
         }[status as string];
 
     return (
-      <div {...div} ref={ref} data-state={status}>
+      <div {...div} ref={ref} data-facekit="selfie-compare" data-state={status}>
         <UploaderSlot slot="selfie" state={slots.selfie} face={face} t={t} />
         {face.reference === "upload" && (
           <UploaderSlot slot="reference" state={slots.reference} face={face} t={t} />
@@ -89,14 +88,16 @@ export const SelfieCompareUploader = forwardRef<HTMLDivElement, SelfieCompareUpl
             {t.compare}
           </button>
         )}
-        <output aria-live="polite">{said}</output>
+        <output aria-live="polite" data-result={result?.status}>
+          {said}
+        </output>
         {result && (
           <>
             {result.score !== null && <p>{t.score(result.score)}</p>}
             {result.warnings.length > 0 && (
               <ul>
                 {result.warnings.map((w) => (
-                  <li key={w.code}>{w.message}</li>
+                  <li key={w.code}>{t.warning(w)}</li>
                 ))}
               </ul>
             )}

@@ -1,5 +1,6 @@
 /**
- * `@facekit/react`: a provider, one hook per vendor flow and one component per hook.
+ * `@facekit/react`: a provider, one hook per vendor flow and one component per hook. English words
+ * are built in; other languages are their own entry points (`@facekit/react/locales/es`, `…/fr`).
  * @example
  * import { FaceKitProvider, FaceMatchButton } from "@facekit/react";
  * <FaceKitProvider endpoint="/api/facekit">
@@ -25,6 +26,12 @@ export {
   type SelfieCompareStatus,
   type SelfieCompareWarning,
 } from "@facekit/core";
+export type {
+  FaceKitMessageOverrides,
+  FaceKitMessages,
+  FaceMatchMessages,
+  FaceSignMessages,
+} from "./FaceKitMessages.ts";
 export { FaceKitProvider, type FaceKitProviderProps } from "./FaceKitProvider.tsx";
 export { FaceMatchButton, type FaceMatchButtonProps } from "./FaceMatchButton.tsx";
 export { FaceSignEmbed, type FaceSignEmbedProps } from "./FaceSignEmbed.tsx";

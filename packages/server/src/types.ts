@@ -116,6 +116,8 @@ export interface FaceSignClient {
 /**
  * FaceSign settings of the handler: the client options plus what every session is created with.
  * The browser never chooses any of it; `clientReferenceId` is always the authorized account id.
+ * The one thing it may ask for is the language: a `locale` listed in `session.langs` (or whose
+ * parent is: `fr-CA` -> `fr`) becomes the session's only language and `defaultLang`.
  * @example
  * const facesign: FaceSignConfig = {
  *   apiKey: process.env.FACESIGN_API_KEY!,
@@ -125,7 +127,10 @@ export interface FaceSignClient {
  * };
  */
 export interface FaceSignConfig extends FaceSignClientOptions {
-  /** Settings of every session created (flow, langs, avatarId, ...), from you, never the browser. */
+  /**
+   * Settings of every session created (flow, langs, avatarId, ...), from you, never the browser.
+   * `langs` is also the list the browser's `locale` may pick from (see above).
+   */
   session: Omit<FaceSignSessionSettings, "clientReferenceId">;
   /** Report fields the status route adds to the browser's summary. Default none. */
   expose?: FaceSignExposable[];
@@ -301,6 +306,8 @@ export interface AuthorizeResult {
  * const verisoul: VerisoulConfig = {
  *   apiKey: process.env.VERISOUL_API_KEY!,
  *   redirectUrl: "https://app.example.com/facekit/callback",
+ *   lng: "en",
+ *   languages: ["en", "es", "fr"],
  *   enroll: true,
  * };
  */
@@ -309,8 +316,17 @@ export interface VerisoulConfig extends VerisoulClientOptions {
   appBaseUrl?: string;
   /** Your callback page (absolute URL), sent as `redirect_url`. */
   redirectUrl: string;
-  /** Two-letter UI language, sent as `lng`. */
+  /**
+   * Two-letter UI language, sent as `lng` unless the browser's `locale` picks one of `languages`.
+   * Default: Verisoul's (`en`).
+   */
   lng?: string;
+  /**
+   * The `lng` values the browser's `locale` (`<FaceKitProvider locale>`) may pick, e.g.
+   * `["en", "es", "fr"]`: `es-MX` picks `es`; a locale not listed (nor its parent) is ignored
+   * and `lng` is used. Default: `lng` alone, so the browser chooses nothing.
+   */
+  languages?: string[];
   /** Expiry hint of minted sessions in ms. Default 10 minutes (Verisoul's real TTL is undocumented). */
   sessionTtlMs?: number;
   /** Run verify-identity (1:1) against the signed-in account. Default `false`. */
@@ -412,9 +428,12 @@ export interface FaceKitServerConfig {
 export interface FaceKitServer {
   /** Answers every FaceKit route; never throws. */
   handle(request: Request): Promise<Response>;
-  /** Mint a session for an account outside a request (e.g. during SSR); same shape the session route returns. */
+  /**
+   * Mint a session for an account outside a request (e.g. during SSR); same shape the session
+   * route returns. `locale` picks `lng` among `verisoul.languages`, as the route does.
+   */
   mintFaceMatchSession(
     accountId: string,
-    input?: { referringSessionId?: string },
+    input?: { referringSessionId?: string; locale?: string },
   ): Promise<FaceMatchSession>;
 }

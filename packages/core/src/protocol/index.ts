@@ -56,6 +56,8 @@ export {
   type FaceMatchResultRequest,
   type FaceMatchResultResponse,
   type FaceMatchSession,
+  type FaceMatchSessionRequest,
+  type FaceSignMintRequest,
   type FaceSignSession,
   type FaceSignSessionRequest,
   type FaceSignStatusRequest,

@@ -8,7 +8,7 @@ import type { FaceMatchVerdict, VerisoulDecision } from "./verisoul.ts";
 
 /** Route paths, relative to the handler's mount point. */
 export const routes = {
-  /** POST, no body needed -> {@link FaceMatchSession}. */
+  /** POST {@link FaceMatchSessionRequest} (or no body) -> {@link FaceMatchSession}. */
   verisoulSession: "verisoul/session",
   /** POST {@link FaceMatchResultRequest} -> {@link FaceMatchResultResponse}. */
   verisoulResult: "verisoul/result",
@@ -16,7 +16,7 @@ export const routes = {
 
 /** FaceSign route paths (a constant of their own, so Face Match bundles do not carry them). */
 export const facesignRoutes = {
-  /** POST, no body needed -> {@link FaceSignSession}. */
+  /** POST {@link FaceSignMintRequest} (or no body) -> {@link FaceSignSession}. */
   session: "facesign/session",
   /** POST {@link FaceSignSessionRequest} -> {@link FaceSignSession} (new secret, same session). */
   refresh: "facesign/refresh",
@@ -85,12 +85,26 @@ export interface SelfieCompareResult {
  */
 export interface FaceMatchSession {
   sessionId: string;
-  /** The hosted capture URL, built by the server with its configured `redirect_url` and `lng`. */
+  /**
+   * The hosted capture URL, built by the server with its configured `redirect_url`, and as `lng`
+   * the requested `locale` when the server allows it, else its configured one.
+   */
   url: string;
   /** Epoch milliseconds after which the session must not be opened. */
   expiresAt: number;
   /** Opaque, signed; send it back to the result route. */
   token: string;
+}
+
+/**
+ * Body of the Face Match session route; every field optional. The server stays the authority: it
+ * maps `locale` to a language its config allows and ignores anything else.
+ */
+export interface FaceMatchSessionRequest {
+  /** The user's language (BCP 47, e.g. `es`, `fr-CA`), for the hosted flow's `lng`. */
+  locale?: string;
+  /** Id of the user's current Verisoul platform session, when the app runs Verisoul's SDK. */
+  referringSessionId?: string;
 }
 
 /** Body of the result route. */
@@ -152,6 +166,15 @@ export interface FaceSignSession {
   clientSecret: string;
   url: string;
   expireAt: number;
+}
+
+/**
+ * Body of the FaceSign session route; every field optional. The server maps `locale` to one of its
+ * configured `langs` (or ignores it) and makes it the session's language.
+ */
+export interface FaceSignMintRequest {
+  /** The user's language (BCP 47, e.g. `es`, `fr-CA`). */
+  locale?: string;
 }
 
 /** Body of the FaceSign refresh and status routes. */

@@ -2,6 +2,7 @@ import type { BackendClient, BackendClientOptions } from "@facekit/core";
 import { FaceKitError } from "@facekit/core";
 import type { QueryClient } from "@tanstack/react-query";
 import { createContext, useContext } from "react";
+import type { FaceKitMessageOverrides } from "../FaceKitMessages.ts";
 
 /**
  * What `<FaceKitProvider>` shares with the hooks.
@@ -10,9 +11,14 @@ import { createContext, useContext } from "react";
  */
 export interface FaceKitContextValue {
   backend: BackendClient;
-  /** What `backend` was created with; other vendors' clients are created from it where used. */
+  /**
+   * What `backend` was created with (`locale` included); other vendors' clients are created from
+   * it where used.
+   */
   config: BackendClientOptions;
   queryClient: QueryClient;
+  /** The provider's words; each component lays them over its English defaults. */
+  messages?: FaceKitMessageOverrides;
 }
 
 /**

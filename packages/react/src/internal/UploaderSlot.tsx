@@ -1,7 +1,8 @@
 import type { SelfieCompareSlot, SelfieCompareSlotState } from "@facekit/core";
 import { useRef } from "react";
 import type { UseSelfieCompareResult } from "../useSelfieCompare.ts";
-import { errorText, type SelfieCompareMessages } from "./selfieCompareMessages.ts";
+import type { SelfieCompareMessages } from "./selfieCompareMessages.ts";
+import { errorText } from "./useMessages.ts";
 import { useRefocus } from "./useRefocus.ts";
 
 /**
@@ -16,10 +17,9 @@ export interface UploaderSlotProps {
   t: SelfieCompareMessages;
 }
 
-// No `display` here: it would beat the `hidden` attribute of the idle video.
-const fit = { maxWidth: "100%" };
-// The front camera's preview is shown as a mirror, as people expect; the capture is not mirrored.
-const mirror = { ...fit, transform: "scaleX(-1)" };
+// No inline styles (strict CSP): the `width` attribute keeps previews small without the stylesheet,
+// which fits them to the slot and mirrors the selfie camera's preview (the capture is not mirrored).
+const previewWidth = 240;
 
 /**
  * One image slot of `<SelfieCompareUploader>`: a named group (`<fieldset>`) with a file button,
@@ -76,11 +76,11 @@ export function UploaderSlot({ slot, state, face, t }: UploaderSlotProps) {
         muted
         playsInline
         aria-label={t.cameraPreview}
-        style={slot === "selfie" ? mirror : fit}
+        width={previewWidth}
       />
       {status === "ready" ? (
         <>
-          <img src={state.previewUrl} alt={name} style={fit} />
+          <img src={state.previewUrl} alt={name} width={previewWidth} />
           {button(
             t.retake,
             state.source === "camera" ? camera : () => input.current?.click(),

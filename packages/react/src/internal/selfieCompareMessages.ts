@@ -1,9 +1,9 @@
-import type { FaceKitError, FaceKitErrorCode } from "@facekit/core";
+import type { FaceKitErrorCode, SelfieCompareWarning } from "@facekit/core";
 
 /**
  * Every word `<SelfieCompareUploader>` shows, so an app can replace any of them (`messages`).
  * @example
- * const de: Partial<SelfieCompareMessages> = { compare: "Vergleichen" };
+ * const mine: Partial<SelfieCompareMessages> = { compare: "Check" };
  */
 export interface SelfieCompareMessages {
   /** Name of the selfie slot, also the alt text of its preview. */
@@ -37,6 +37,11 @@ export interface SelfieCompareMessages {
   errors: Partial<Record<FaceKitErrorCode, string>>;
   /** For an error without words of its own (its message is for developers: see `onError`). */
   otherError: string;
+  /**
+   * Words for one of Didit's warnings on a result (codes `LOW_FACE_MATCH_SIMILARITY`,
+   * `NO_REFERENCE_IMAGE`); its `message` is Didit's own English description.
+   */
+  warning: (warning: SelfieCompareWarning) => string;
 }
 
 const retry = "Please try again.";
@@ -71,6 +76,7 @@ export const selfieCompareMessages: SelfieCompareMessages = {
   review: "The photos need a manual review.",
   score: (score) => `Similarity: ${score} out of 100`,
   otherError: "Something went wrong. Please try again.",
+  warning: (warning) => warning.message,
   errors: {
     camera_denied: "Camera access is blocked. Allow it in your browser, or choose a photo.",
     camera_unavailable: "No camera can be used here. Choose a photo instead.",
@@ -87,11 +93,3 @@ export const selfieCompareMessages: SelfieCompareMessages = {
     vendor_misconfigured: "Photo checks are not set up correctly here. Please contact support.",
   },
 };
-
-/**
- * The words for `error`: its code's, else `otherError` (never a developer's message).
- * @example
- * <p role="alert">{errorText(messages, error)}</p>
- */
-export const errorText = (t: SelfieCompareMessages, error: FaceKitError) =>
-  t.errors[error.code] ?? t.otherError;

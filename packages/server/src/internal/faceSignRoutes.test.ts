@@ -26,6 +26,38 @@ describe("POST facesign/session", () => {
     expect(stored?.settings.langs).toEqual(["en"]);
   });
 
+  it("makes an allowed locale (or its parent) the session's only language and defaultLang", async () => {
+    const t = createFaceSignHarness(
+      { session: { flow: sampleFaceSignFlow, langs: ["en", "es", "fr"], defaultLang: "en" } },
+      { webhooks: false },
+    );
+    const settingsFor = async (locale: string) =>
+      t.sim.session((await t.mint({ locale })).sessionId)?.settings;
+    expect(await settingsFor("es")).toMatchObject({ langs: ["es"], defaultLang: "es" });
+    expect(await settingsFor("fr-CA")).toMatchObject({ langs: ["fr"], defaultLang: "fr" });
+  });
+
+  it("ignores a locale the configured langs do not allow", async () => {
+    const t = createFaceSignHarness(
+      { session: { flow: sampleFaceSignFlow, langs: ["en", "es"], defaultLang: "en" } },
+      { webhooks: false },
+    );
+    const unknown = await t.mint({ locale: "de" });
+    expect(t.sim.session(unknown.sessionId)?.settings).toMatchObject({
+      langs: ["en", "es"],
+      defaultLang: "en",
+    });
+    // Without langs, only defaultLang is allowed: the browser chooses nothing else.
+    const fixed = createFaceSignHarness(
+      { session: { flow: sampleFaceSignFlow, defaultLang: "fr" } },
+      { webhooks: false },
+    );
+    const settings = fixed.sim.session((await fixed.mint({ locale: "es" })).sessionId)?.settings;
+    expect(settings?.defaultLang).toBe("fr");
+    expect(settings?.langs).toBeUndefined();
+    expect((await t.post("facesign/session", { locale: ["es"] })).status).toBe(400);
+  });
+
   it("ignores a clientReferenceId smuggled into the config", async () => {
     const session = { flow: sampleFaceSignFlow, clientReferenceId: "fixed" } as never;
     const t = createFaceSignHarness({ session }, { webhooks: false });

@@ -9,6 +9,7 @@ import {
 import * as v from "valibot";
 import type { AuthorizeResult } from "../types.ts";
 import type { FaceSignStatusCache } from "./createFaceSignStatusCache.ts";
+import { matchLocale } from "./matchLocale.ts";
 import { readJsonBody } from "./readJsonBody.ts";
 import type { ResolvedFaceSign } from "./resolveFaceSign.ts";
 import { jsonResponse } from "./responses.ts";
@@ -19,6 +20,11 @@ export interface FaceSignRouteContext {
   auth: AuthorizeResult;
   statuses: FaceSignStatusCache;
 }
+
+const mintRequestSchema = v.object({
+  // Only a wish: the configured `langs` decide (see `handleFaceSignSession`).
+  locale: v.optional(v.pipe(v.string(), v.maxLength(100))),
+});
 
 const sessionRequestSchema = v.object({
   sessionId: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
@@ -52,8 +58,11 @@ async function ownedBody<T extends { session: FaceSignSessionObject }>(
 }
 
 /**
- * `POST …/facesign/session`: creates a session with the configured settings for the authorized
- * account (`clientReferenceId`); the body is ignored (it must still be JSON).
+ * `POST …/facesign/session` with an optional `{locale}` body: creates a session with the
+ * configured settings for the authorized account (`clientReferenceId`). A `locale` that one of the
+ * configured `langs` serves (`fr-CA` -> `fr`) becomes the session's only language and its
+ * `defaultLang` (FaceSign would otherwise prefer the browser's language among `langs`); any other
+ * is ignored.
  * @example
  * return handleFaceSignSession(request, context);
  */
@@ -61,9 +70,12 @@ export async function handleFaceSignSession(
   request: Request,
   { facesign, auth, statuses }: FaceSignRouteContext,
 ): Promise<Response> {
-  await readJsonBody(request, v.object({}));
+  const { locale } = await readJsonBody(request, mintRequestSchema);
+  const { langs, defaultLang } = facesign.session;
+  const lang = matchLocale(locale, langs ?? (defaultLang ? [defaultLang] : []));
   const created = await facesign.client.createSession({
     ...facesign.session,
+    ...(lang && { langs: [lang], defaultLang: lang }),
     clientReferenceId: auth.accountId,
   });
   statuses.put(created);

@@ -7,7 +7,8 @@ export const tokenGraceMs = 60 * 60_000;
 
 /**
  * Creates a Verisoul session for `accountId` and wraps it as a {@link FaceMatchSession}: the
- * hosted URL built from server config, an expiry hint, and a token binding the session to the
+ * hosted URL built from server config (its `lng` picked by `locale` when the config allows), an
+ * expiry hint, and a token binding the session to the
  * account (HS256, valid for `sessionTtlMs` + 1 h).
  * @example
  * const session = await mintFaceMatchSession(verisoul, key, "user_42");
@@ -16,7 +17,7 @@ export async function mintFaceMatchSession(
   verisoul: ResolvedVerisoul,
   key: Uint8Array,
   accountId: string,
-  input: { referringSessionId?: string } = {},
+  input: { referringSessionId?: string; locale?: string } = {},
 ): Promise<FaceMatchSession> {
   const { sessionId } = await verisoul.client.createSession({
     referringSessionId: input.referringSessionId,
@@ -29,5 +30,5 @@ export async function mintFaceMatchSession(
     { sid: sessionId, sub: accountId },
     expiresAt + tokenGraceMs,
   );
-  return { sessionId, url: hostedFlowUrl(verisoul, sessionId), expiresAt, token };
+  return { sessionId, url: hostedFlowUrl(verisoul, sessionId, input.locale), expiresAt, token };
 }

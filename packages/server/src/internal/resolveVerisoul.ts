@@ -1,6 +1,7 @@
 import { FaceKitError } from "@facekit/core/protocol";
 import { createVerisoulClient } from "../createVerisoulClient.ts";
 import type { VerisoulClient, VerisoulConfig } from "../types.ts";
+import { matchLocale } from "./matchLocale.ts";
 
 const appBaseUrls = {
   sandbox: "https://app.sandbox.verisoul.ai",
@@ -13,6 +14,8 @@ export interface ResolvedVerisoul {
   appBaseUrl: string;
   redirectUrl: string;
   lng: string | undefined;
+  /** What the browser's `locale` may pick as `lng`. */
+  languages: string[];
   sessionTtlMs: number;
   authenticate: boolean;
   enroll: boolean;
@@ -52,6 +55,12 @@ export function resolveVerisoul(config: VerisoulConfig): ResolvedVerisoul {
   if (!Number.isFinite(sessionTtlMs) || sessionTtlMs <= 0) {
     throw misconfigured("verisoul.sessionTtlMs must be a positive number of milliseconds.");
   }
+  const languages = config.languages ?? (config.lng ? [config.lng] : []);
+  if (!Array.isArray(languages) || !languages.every((l) => typeof l === "string" && l !== "")) {
+    throw misconfigured(
+      `verisoul.languages must list language codes, e.g. ["en", "es", "fr"]; got ${JSON.stringify(languages)}.`,
+    );
+  }
   const pendingLookupIntervalMs = config.pendingLookupIntervalMs ?? 2_000;
   if (!Number.isFinite(pendingLookupIntervalMs) || pendingLookupIntervalMs < 0) {
     throw misconfigured(
@@ -63,6 +72,7 @@ export function resolveVerisoul(config: VerisoulConfig): ResolvedVerisoul {
     appBaseUrl,
     redirectUrl: config.redirectUrl,
     lng: config.lng,
+    languages: [...languages],
     sessionTtlMs,
     authenticate: config.authenticate ?? false,
     enroll: config.enroll ?? false,
@@ -72,16 +82,22 @@ export function resolveVerisoul(config: VerisoulConfig): ResolvedVerisoul {
 }
 
 /**
- * The hosted-flow URL: `${appBaseUrl}/?session_id=..&redirect_url=..&lng=..`.
+ * The hosted-flow URL: `${appBaseUrl}/?session_id=..&redirect_url=..&lng=..`; `lng` is the one of
+ * `languages` that serves `locale` (the browser's), else the configured `lng`.
  * @example
- * hostedFlowUrl(verisoul, "3f2a...") // "https://app.sandbox.verisoul.ai/?session_id=3f2a...&redirect_url=..."
+ * hostedFlowUrl(verisoul, "3f2a...", "es-MX") // "https://app.sandbox.verisoul.ai/?session_id=3f2a...&redirect_url=...&lng=es"
  */
-export function hostedFlowUrl(verisoul: ResolvedVerisoul, sessionId: string): string {
+export function hostedFlowUrl(
+  verisoul: ResolvedVerisoul,
+  sessionId: string,
+  locale?: string,
+): string {
   const url = new URL(verisoul.appBaseUrl);
   if (!url.pathname.endsWith("/")) url.pathname = `${url.pathname}/`;
   url.search = "";
   url.searchParams.set("session_id", sessionId);
   url.searchParams.set("redirect_url", verisoul.redirectUrl);
-  if (verisoul.lng) url.searchParams.set("lng", verisoul.lng);
+  const lng = matchLocale(locale, verisoul.languages) ?? verisoul.lng;
+  if (lng) url.searchParams.set("lng", lng);
   return url.toString();
 }

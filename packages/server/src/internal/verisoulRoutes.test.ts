@@ -273,3 +273,38 @@ describe("onResult", () => {
     expect(t.results).toEqual([]);
   });
 });
+
+describe("session route: language", () => {
+  const lngOf = (session: { url: string }) => new URL(session.url).searchParams.get("lng");
+
+  it("follows the browser's locale when verisoul.languages allows it (or its parent)", async () => {
+    const t = createServerHarness({ lng: "en", languages: ["en", "es", "fr"] });
+    const mint = async (locale: string) =>
+      lngOf(await (await t.post("verisoul/session", { locale })).json());
+    expect(await mint("es")).toBe("es");
+    expect(await mint("fr-CA")).toBe("fr");
+    expect(await mint("FR_be")).toBe("fr");
+    expect(lngOf(await t.server.mintFaceMatchSession("acct-ssr", { locale: "es-MX" }))).toBe("es");
+  });
+
+  it("ignores a locale the config does not allow, and any locale without languages", async () => {
+    const allowed = createServerHarness({ lng: "en", languages: ["en", "es"] });
+    const mint = async (t: typeof allowed, locale: string) =>
+      lngOf(await (await t.post("verisoul/session", { locale })).json());
+    expect(await mint(allowed, "de")).toBe("en");
+    expect(await mint(allowed, "x-evil&redirect_url=https://evil.example")).toBe("en");
+    // Only `lng` configured: the browser chooses nothing.
+    expect(await mint(createServerHarness({ lng: "fr" }), "es")).toBe("fr");
+    // Nothing configured: Verisoul's default, no `lng` at all.
+    expect(await mint(createServerHarness(), "es")).toBeNull();
+  });
+
+  it("refuses a locale that is not a short string, and a bad languages config at boot", async () => {
+    const t = createServerHarness({ languages: ["en", "es"] });
+    expect((await t.post("verisoul/session", { locale: 42 })).status).toBe(400);
+    expect((await t.post("verisoul/session", { locale: "e".repeat(101) })).status).toBe(400);
+    expect(t.sim.stats().byPath["/liveness/session"] ?? 0).toBe(0);
+    expect(() => createServerHarness({ languages: "es" as never })).toThrow(/verisoul.languages/);
+    expect(() => createServerHarness({ languages: [""] })).toThrow(/verisoul.languages/);
+  });
+});

@@ -33,6 +33,8 @@ export interface VerisoulRouteContext {
 
 const sessionBodySchema = v.object({
   referringSessionId: v.optional(v.pipe(v.string(), v.uuid())),
+  // Only a wish: `verisoul.languages` decides (see `hostedFlowUrl`).
+  locale: v.optional(v.pipe(v.string(), v.maxLength(100))),
 });
 
 const resultBodySchema = v.object({
@@ -40,8 +42,9 @@ const resultBodySchema = v.object({
 });
 
 /**
- * `POST …/verisoul/session` with an optional `{referringSessionId}` body: mints a session for the
- * authorized account and answers a `FaceMatchSession`.
+ * `POST …/verisoul/session` with an optional `{referringSessionId, locale}` body: mints a session
+ * for the authorized account and answers a `FaceMatchSession` (`lng` follows `locale` when
+ * `verisoul.languages` allows it).
  * @example
  * return handleVerisoulSession(request, context);
  */
@@ -52,6 +55,7 @@ export async function handleVerisoulSession(
   const body = await readJsonBody(request, sessionBodySchema);
   const session = await mintFaceMatchSession(verisoul, key, auth.accountId, {
     referringSessionId: body.referringSessionId,
+    locale: body.locale,
   });
   return jsonResponse(session);
 }

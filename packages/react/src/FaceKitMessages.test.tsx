@@ -1,0 +1,193 @@
+import { FaceKitError } from "@facekit/core";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { ReactNode } from "react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { FaceKitMessageOverrides, FaceKitMessages } from "./FaceKitMessages.ts";
+import { FaceKitProvider } from "./FaceKitProvider.tsx";
+import { FaceMatchButton } from "./FaceMatchButton.tsx";
+import { FaceSignEmbed } from "./FaceSignEmbed.tsx";
+import { createFakeBackend } from "./internal/testing/fakeBackend.ts";
+import { createFakeDiditBackend, fakePrepare } from "./internal/testing/fakeDiditBackend.ts";
+import { createFakeFaceSignBackend } from "./internal/testing/fakeFaceSignBackend.ts";
+import { en } from "./locales/en.ts";
+import { es } from "./locales/es.ts";
+import { fr } from "./locales/fr.ts";
+import { SelfieCompareUploader } from "./SelfieCompareUploader.tsx";
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+/** Records the JSON body of every request, then lets `fetch` answer. */
+function recording(fetch: typeof globalThis.fetch) {
+  const bodies: { url: string; body: unknown }[] = [];
+  const wrapped = (input: string | URL | Request, init?: RequestInit) => {
+    if (typeof init?.body === "string") {
+      bodies.push({ url: String(input), body: JSON.parse(init.body) });
+    }
+    return fetch(input, init);
+  };
+  return { fetch: wrapped as typeof globalThis.fetch, bodies };
+}
+
+function inProvider(
+  ui: ReactNode,
+  fetch: typeof globalThis.fetch,
+  props: { locale?: string; messages?: FaceKitMessageOverrides } = {},
+) {
+  return render(
+    <FaceKitProvider endpoint="/api/facekit" fetch={fetch} {...props}>
+      {ui}
+    </FaceKitProvider>,
+  );
+}
+
+/** Every path to a word of a catalogue (`selfieCompare.errors.network`...), functions included. */
+const paths = (words: object, prefix = ""): string[] =>
+  Object.entries(words).flatMap(([key, word]) =>
+    typeof word === "object" ? paths(word, `${prefix}${key}.`) : [`${prefix}${key}`],
+  );
+
+describe("catalogues", () => {
+  it.each([
+    ["es", es],
+    ["fr", fr],
+  ])("%s has every English word, translated", (locale, words: FaceKitMessages) => {
+    expect(words.locale).toBe(locale);
+    expect(paths(words).sort()).toEqual(paths(en).sort());
+    const strings = (m: FaceKitMessages) => [
+      ...Object.values(m.faceMatch),
+      ...Object.values(m.faceSign),
+      ...Object.values(m.selfieCompare).filter((w) => typeof w === "string"),
+      ...Object.values(m.selfieCompare.errors),
+    ];
+    const english = new Set(strings(en));
+    for (const word of strings(words)) {
+      expect(word).toMatch(/\S/);
+      expect(english.has(word)).toBe(false);
+    }
+    expect(words.selfieCompare.score(87.5)).toMatch(/87,5/);
+  });
+
+  it("has words for Didit's warning codes, and keeps Didit's own for an unknown one", () => {
+    const warning = (code: string) => ({ code, message: "Didit's words" });
+    expect(en.selfieCompare.warning(warning("LOW_FACE_MATCH_SIMILARITY"))).toBe("Didit's words");
+    expect(es.selfieCompare.warning(warning("LOW_FACE_MATCH_SIMILARITY"))).toBe(
+      "Los rostros no se parecen lo suficiente.",
+    );
+    expect(fr.selfieCompare.warning(warning("NO_REFERENCE_IMAGE"))).toBe(
+      "Aucun visage n’a pu être trouvé pour la comparaison.",
+    );
+    expect(fr.selfieCompare.warning(warning("NEW_CODE"))).toBe("Didit's words");
+  });
+});
+
+describe("FaceMatchButton words and locale", () => {
+  it("speaks the provider's language; its own messages prop wins", () => {
+    const backend = createFakeBackend();
+    const spanish = inProvider(<FaceMatchButton />, backend.fetch, { messages: es });
+    expect(screen.getByRole("button")).toHaveTextContent("Verificar con el rostro");
+    spanish.unmount();
+    const french = inProvider(<FaceMatchButton />, backend.fetch, { messages: fr });
+    expect(screen.getByRole("button")).toHaveTextContent("Vérifier avec mon visage");
+    french.unmount();
+    inProvider(<FaceMatchButton messages={{ idle: "Vérifier" }} />, backend.fetch, {
+      messages: fr,
+    });
+    expect(screen.getByRole("button")).toHaveTextContent(/^Vérifier$/);
+  });
+
+  it("takes single words from the provider over English", () => {
+    inProvider(<FaceMatchButton />, createFakeBackend().fetch, {
+      messages: { faceMatch: { idle: "Check my face" } },
+    });
+    expect(screen.getByRole("button")).toHaveTextContent("Check my face");
+  });
+
+  it("sends the locale when minting: the provider's, else the catalogue's", async () => {
+    const a = recording(createFakeBackend().fetch);
+    const first = inProvider(<FaceMatchButton prefetch />, a.fetch, {
+      locale: "es-MX",
+      messages: es,
+    });
+    fireEvent.focus(screen.getByRole("button"));
+    await waitFor(() => expect(a.bodies).toHaveLength(1));
+    expect(a.bodies[0]).toEqual({
+      url: "/api/facekit/verisoul/session",
+      body: { locale: "es-MX" },
+    });
+    first.unmount();
+    const b = recording(createFakeBackend().fetch);
+    inProvider(<FaceMatchButton prefetch />, b.fetch, { messages: fr });
+    fireEvent.focus(screen.getByRole("button"));
+    await waitFor(() => expect(b.bodies).toHaveLength(1));
+    expect(b.bodies[0]?.body).toEqual({ locale: "fr" });
+  });
+});
+
+describe("FaceSignEmbed words and locale", () => {
+  it("loads, names the iframe and explains a failure in the provider's language", async () => {
+    const backend = createFakeFaceSignBackend();
+    backend.failNext(new FaceKitError("unauthorized", "Sign in first.", { status: 401 }));
+    const rec = recording(backend.fetch);
+    inProvider(<FaceSignEmbed pollIntervalMs={10} />, rec.fetch, { messages: es });
+    expect(screen.getByRole("status")).toHaveTextContent("Cargando la verificación…");
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Se ha producido un error. Inténtalo de nuevo.",
+    );
+    await userEvent.click(screen.getByRole("button", { name: "Volver a intentarlo" }));
+    expect(await screen.findByTitle("Verificación de FaceSign")).toBeInTheDocument();
+    expect(rec.bodies.filter((r) => r.url.endsWith("/facesign/session"))).toEqual([
+      { url: "/api/facekit/facesign/session", body: { locale: "es" } },
+      { url: "/api/facekit/facesign/session", body: { locale: "es" } },
+    ]);
+  });
+
+  it("speaks French, with a word of its own messages prop winning", async () => {
+    const rec = recording(createFakeFaceSignBackend().fetch);
+    inProvider(
+      <FaceSignEmbed pollIntervalMs={10} messages={{ title: "Vérification d’identité" }} />,
+      rec.fetch,
+      { locale: "fr-CA", messages: fr },
+    );
+    expect(screen.getByRole("status")).toHaveTextContent("Chargement de la vérification…");
+    expect(await screen.findByTitle("Vérification d’identité")).toBeInTheDocument();
+    expect(rec.bodies[0]?.body).toEqual({ locale: "fr-CA" });
+  });
+});
+
+describe("SelfieCompareUploader words", () => {
+  function setup(
+    messages: FaceKitMessageOverrides,
+    own?: Parameters<typeof SelfieCompareUploader>[0]["messages"],
+  ) {
+    const backend = createFakeDiditBackend();
+    vi.stubGlobal("XMLHttpRequest", backend.XMLHttpRequest);
+    inProvider(<SelfieCompareUploader prepare={fakePrepare} messages={own} />, backend.fetch, {
+      messages,
+    });
+  }
+
+  it("speaks Spanish", async () => {
+    setup(es);
+    expect(screen.getByRole("group", { name: "Tu selfie" })).toBeInTheDocument();
+    expect(await screen.findByRole("group", { name: "Foto de referencia" })).toBeInTheDocument();
+    expect(screen.getAllByRole("button", { name: "Elegir una foto" })).toHaveLength(2);
+    expect(screen.getByRole("button", { name: "Comparar" })).toBeDisabled();
+  });
+
+  it("speaks French; its own messages prop wins, error words merging by code", async () => {
+    setup(fr, { compare: "Lancer la comparaison", errors: { network: "Hors ligne." } });
+    const selfie = screen.getByRole("group", { name: "Votre selfie" });
+    expect(await screen.findByRole("group", { name: "Photo de référence" })).toBeInTheDocument();
+    expect(screen.getAllByRole("button", { name: "Utiliser la caméra" })).toHaveLength(2);
+    expect(screen.getByRole("button", { name: "Lancer la comparaison" })).toBeDisabled();
+    // The `accept` filter is a hint: a drop can still bring anything.
+    const notAPhoto = new File(["x"], "notes.jpg", { type: "text/plain" });
+    fireEvent.drop(selfie, { dataTransfer: { files: [notAPhoto] } });
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Ce fichier n’est pas une photo lisible. Choisissez une image JPEG, PNG ou WebP.",
+    );
+  });
+});

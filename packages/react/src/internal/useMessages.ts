@@ -1,0 +1,37 @@
+import type { FaceKitError } from "@facekit/core";
+import type { FaceKitMessageOverrides, FaceKitMessages } from "../FaceKitMessages.ts";
+import { useFaceKit } from "./FaceKitContext.ts";
+
+type Section = Exclude<keyof FaceKitMessages, "locale">;
+// A layer's words per error code (`undefined` where there are none).
+type Lists = { errors?: object } | undefined;
+
+/**
+ * A component's words: its English defaults, then the provider's `messages`, then its own
+ * `messages` prop. Words per error code (`errors`) merge by code.
+ * @example
+ * const t = useMessages("faceSign", faceSignMessages, props.messages);
+ */
+export function useMessages<K extends Section>(
+  section: K,
+  en: FaceKitMessages[K],
+  own: FaceKitMessageOverrides[K],
+): FaceKitMessages[K] {
+  const [a, b, c] = [en, useFaceKit(section).messages?.[section], own] as Lists[];
+  return {
+    ...a,
+    ...b,
+    ...c,
+    errors: { ...a?.errors, ...b?.errors, ...c?.errors },
+  } as FaceKitMessages[K];
+}
+
+/**
+ * The words for `error`: its code's, else `otherError` (never a developer's message).
+ * @example
+ * <p role="alert">{errorText(t, error)}</p>
+ */
+export const errorText = (
+  t: { errors: Partial<Record<FaceKitError["code"], string>>; otherError: string },
+  error: FaceKitError | undefined,
+) => (error && t.errors[error.code]) ?? t.otherError;
