@@ -1,11 +1,9 @@
 import type { FaceMatchEvent } from "@facekit/core";
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { QueryClient } from "@tanstack/react-query";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
-import { FaceKitProvider } from "./FaceKitProvider.tsx";
 import { FaceMatchButton } from "./FaceMatchButton.tsx";
-import { storyMessages } from "./internal/testing/storyLocale.ts";
 import { finishCapture, setStoryScenario } from "./internal/testing/storySimulator.ts";
+import { withStoryProvider } from "./internal/testing/withStoryProvider.tsx";
 
 /**
  * `<FaceMatchButton>` against a live Verisoul simulator and a real `@facekit/server` backend
@@ -25,17 +23,7 @@ const meta = {
   argTypes: {
     mode: { control: "inline-radio", options: ["popup", "redirect", "auto"] },
   },
-  decorators: [
-    (Story, { globals }) => (
-      <FaceKitProvider
-        endpoint="/api/facekit"
-        queryClient={new QueryClient()}
-        messages={storyMessages(globals.locale)}
-      >
-        <Story />
-      </FaceKitProvider>
-    ),
-  ],
+  decorators: [withStoryProvider],
   beforeEach: () => setStoryScenario(),
 } satisfies Meta<typeof FaceMatchButton>;
 

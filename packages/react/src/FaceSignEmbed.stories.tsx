@@ -1,17 +1,15 @@
 import type { FaceSignEvent, FaceSignSession } from "@facekit/core";
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { QueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
-import { FaceKitProvider } from "./FaceKitProvider.tsx";
 import { FaceSignEmbed, type FaceSignEmbedProps } from "./FaceSignEmbed.tsx";
-import { storyMessages } from "./internal/testing/storyLocale.ts";
 import {
   answerFaceSign,
   mintStaleFaceSignSession,
   patchFaceSignScenario,
   setFaceSignScenario,
 } from "./internal/testing/storySimulator.ts";
+import { withStoryProvider } from "./internal/testing/withStoryProvider.tsx";
 
 /**
  * `<FaceSignEmbed>` against a live FaceSign simulator and a real `@facekit/server` backend (both
@@ -28,17 +26,7 @@ const meta = {
     onError: fn(),
     onEvent: fn(),
   },
-  decorators: [
-    (Story, { globals }) => (
-      <FaceKitProvider
-        endpoint="/api/facekit"
-        queryClient={new QueryClient()}
-        messages={storyMessages(globals.locale)}
-      >
-        <Story />
-      </FaceKitProvider>
-    ),
-  ],
+  decorators: [withStoryProvider],
   beforeEach: () => setFaceSignScenario(),
 } satisfies Meta<typeof FaceSignEmbed>;
 

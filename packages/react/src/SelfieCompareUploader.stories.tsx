@@ -1,12 +1,10 @@
 import { FaceKitError, type FaceKitErrorCode } from "@facekit/core";
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { QueryClient } from "@tanstack/react-query";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
-import { FaceKitProvider } from "./FaceKitProvider.tsx";
 import { selfieCompareMessages } from "./internal/selfieCompareMessages.ts";
 import { storyDeclined, storyDidit } from "./internal/testing/storyDiditBackend.ts";
-import { storyMessages } from "./internal/testing/storyLocale.ts";
 import { diditPhoto, setDiditScenario } from "./internal/testing/storySimulator.ts";
+import { withStoryProvider } from "./internal/testing/withStoryProvider.tsx";
 import { SelfieCompareUploader } from "./SelfieCompareUploader.tsx";
 
 /**
@@ -26,17 +24,7 @@ const meta = {
     onError: fn(),
     onEvent: fn(),
   },
-  decorators: [
-    (Story, { globals }) => (
-      <FaceKitProvider
-        endpoint="/api/facekit"
-        queryClient={new QueryClient()}
-        messages={storyMessages(globals.locale)}
-      >
-        <Story />
-      </FaceKitProvider>
-    ),
-  ],
+  decorators: [withStoryProvider],
 } satisfies Meta<typeof SelfieCompareUploader>;
 
 export default meta;

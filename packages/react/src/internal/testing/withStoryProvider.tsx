@@ -1,0 +1,38 @@
+/**
+ * The provider every story renders in: Storybook's live backend at `/api/facekit`, a fresh
+ * QueryClient per story, and the catalogue of the `locale` toolbar global (declared in
+ * `.storybook/preview.ts`), so the components speak the chosen language and send it to the backend.
+ */
+import type { Decorator } from "@storybook/react-vite";
+import { QueryClient } from "@tanstack/react-query";
+import type { FaceKitMessages } from "../../FaceKitMessages.ts";
+import { FaceKitProvider } from "../../FaceKitProvider.tsx";
+import { en } from "../../locales/en.ts";
+import { es } from "../../locales/es.ts";
+import { fr } from "../../locales/fr.ts";
+
+const catalogues: Record<string, FaceKitMessages> = { en, es, fr };
+
+/**
+ * The catalogue of the toolbar's language (English for anything else).
+ * @example
+ * storyMessages("fr").faceSign.loading;
+ */
+export function storyMessages(locale: unknown): FaceKitMessages {
+  return catalogues[String(locale)] ?? en;
+}
+
+/**
+ * A story decorator: the story inside a FaceKitProvider (see the module comment).
+ * @example
+ * const meta = { decorators: [withStoryProvider] } satisfies Meta<typeof FaceSignEmbed>;
+ */
+export const withStoryProvider: Decorator = (Story, { globals }) => (
+  <FaceKitProvider
+    endpoint="/api/facekit"
+    queryClient={new QueryClient()}
+    messages={storyMessages(globals.locale)}
+  >
+    <Story />
+  </FaceKitProvider>
+);
