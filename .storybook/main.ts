@@ -4,8 +4,8 @@ import { sourceResolve } from "../vite.shared.ts";
 import { facekitStoryBackend } from "./facekitStoryBackend.ts";
 
 const config: StorybookConfig = {
-  stories: ["../packages/*/src/**/*.stories.tsx"],
-  addons: ["@storybook/addon-vitest", "@storybook/addon-a11y"],
+  stories: ["../packages/*/docs/*.mdx", "../packages/*/src/**/*.stories.tsx"],
+  addons: ["@storybook/addon-vitest", "@storybook/addon-a11y", "@storybook/addon-docs"],
   framework: { name: "@storybook/react-vite", options: {} },
   core: { disableTelemetry: true },
   viteFinal: (config) =>
