@@ -97,7 +97,8 @@ describe("createSelfieCompareFlow", () => {
     const [grant, images, upload] = t.compare.mock.calls[0] ?? [];
     expect(grant?.token).toBe("grant-1");
     expect(images?.reference).toBeInstanceOf(Blob);
-    for (const p of [0.05, 0.12, 0.15, 0.5, 1]) upload?.onProgress?.(p);
+    // 1 twice: the last progress event and the upload's end both say so.
+    for (const p of [0.05, 0.12, 0.15, 0.5, 1, 1]) upload?.onProgress?.(p);
     expect(t.snap().progress).toBe(1);
     t.answer(makeResult("declined"));
     await tick(0);

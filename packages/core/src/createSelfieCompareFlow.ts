@@ -132,7 +132,7 @@ export function createSelfieCompareFlow(options: T.SelfieCompareFlowOptions): T.
       const onProgress = (p: number) => {
         if (signal.aborted) return;
         set({ progress: Math.round(p * 100) / 100 });
-        if (p >= 1 || p - reported >= 0.1) {
+        if (p >= 1 ? reported < 1 : p - reported >= 0.1) {
           reported = p;
           emit({ type: "upload_progress", progress: p });
         }
