@@ -105,6 +105,25 @@ export const LivenessFailed: Story = {
   },
 };
 
+/** The browser blocks the popup and the mode allows no redirect: said at once, no vendor call. */
+export const PopupBlocked: Story = {
+  args: { mode: "popup" },
+  beforeEach: () => {
+    const original = window.open;
+    window.open = () => null; // what a blocking browser answers
+    return () => {
+      window.open = original;
+    };
+  },
+  play: async ({ canvasElement, args }) => {
+    await userEvent.click(button(canvasElement));
+    await waitFor(() =>
+      expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code: "popup_blocked" })),
+    );
+    await expect(button(canvasElement)).toHaveAttribute("data-state", "failed");
+  },
+};
+
 export const VendorRateLimited: Story = {
   beforeEach: () => setStoryScenario({ failNext: { status: 429, count: 1 } }),
   play: async ({ canvasElement, args }) => {
