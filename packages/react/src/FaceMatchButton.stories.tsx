@@ -2,7 +2,11 @@ import type { FaceMatchEvent } from "@facekit/core";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { FaceMatchButton } from "./FaceMatchButton.tsx";
-import { finishCapture, setStoryScenario } from "./internal/testing/storySimulator.ts";
+import {
+  finishCapture,
+  finishCaptureByRedirect,
+  setStoryScenario,
+} from "./internal/testing/storySimulator.ts";
 import { withStoryProvider } from "./internal/testing/withStoryProvider.tsx";
 
 /**
@@ -104,6 +108,22 @@ export const LivenessFailed: Story = {
     await expect(button(canvasElement)).toHaveAccessibleName("Try again");
   },
 };
+
+/** The hosted capture ends with `outcome` (the person's choice there): `onError` with `code`. */
+function captureFails(outcome: string, code: string): Story {
+  return {
+    play: async ({ canvasElement, args }) => {
+      const sessionId = await start(canvasElement, args.onEvent);
+      await finishCaptureByRedirect(sessionId, outcome);
+      await waitFor(() => expect(args.onError).toHaveBeenCalled(), { timeout: 8000 });
+      await expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code }));
+      await expect(button(canvasElement)).toHaveAttribute("data-state", "failed");
+    },
+  };
+}
+
+export const CameraDenied = captureFails("failed_to_get_camera_permission", "camera_denied");
+export const LeftBeforeFinishing = captureFails("failed_to_complete_face_scan", "scan_incomplete");
 
 /** The browser blocks the popup and the mode allows no redirect: said at once, no vendor call. */
 export const PopupBlocked: Story = {

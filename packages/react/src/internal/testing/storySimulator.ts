@@ -55,6 +55,40 @@ export async function finishCapture(sessionId: string, outcome: string): Promise
   await fetch(`${verisoul.appUrl}/complete`, { method: "POST", mode: "no-cors", body });
 }
 
+/**
+ * Ends the hosted capture with `outcome` the way the person's browser would: the capture form is
+ * posted from a hidden frame, so Verisoul's redirect lands on the story's callback page, which
+ * hands the outcome to the story (outcomes that only the redirect carries, e.g. a denied camera).
+ */
+export async function finishCaptureByRedirect(sessionId: string, outcome: string): Promise<void> {
+  const { verisoul } = await storyConfig();
+  await whenStarted(verisoul.apiUrl, sessionId);
+  const frame = document.createElement("iframe");
+  frame.name = `capture-${sessionId}`;
+  frame.hidden = true;
+  frame.title = "Hosted capture (story)";
+  const form = document.createElement("form");
+  form.method = "post";
+  form.action = `${verisoul.appUrl}/complete`;
+  form.target = frame.name;
+  const fields = {
+    session_id: sessionId,
+    redirect_url: `${location.origin}/__facekit-story/callback.html`,
+    outcome,
+    face: "new",
+  };
+  for (const [name, value] of Object.entries(fields)) {
+    const input = document.createElement("input");
+    input.type = "hidden";
+    input.name = name;
+    input.value = value;
+    form.append(input);
+  }
+  document.body.append(frame, form);
+  form.submit();
+  form.remove();
+}
+
 /** Resets the FaceSign simulator, then applies a scenario patch (`latencyMs`, `failNext`...). */
 export async function setFaceSignScenario(patch: Record<string, unknown> = {}): Promise<void> {
   const { facesign } = await storyConfig();
