@@ -18,8 +18,6 @@ interface Entry extends KnownFaceSignSession {
 
 /** Per-instance memory of FaceSign sessions (see {@link createFaceSignStatusCache}). */
 export interface FaceSignStatusCache {
-  /** The last known copy of a session, whatever its age (ownership never changes). */
-  get(sessionId: string): KnownFaceSignSession | undefined;
   /** Records a session just read from FaceSign (session route, webhook, lookups). */
   put(known: KnownFaceSignSession): void;
   /** Records the secret the refresh route just got; the session's state keeps its age. */
@@ -84,7 +82,6 @@ export function createFaceSignStatusCache(now = () => Date.now()): FaceSignStatu
   }
 
   return {
-    get: (id) => touch(id),
     put,
     putSecret(id, clientSecret) {
       const entry = touch(id);

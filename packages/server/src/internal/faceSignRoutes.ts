@@ -1,5 +1,6 @@
 import {
   FaceKitError,
+  type FaceSignClientSecretBody,
   type FaceSignSession,
   type FaceSignSessionObject,
   type FaceSignStatusResponse,
@@ -57,6 +58,17 @@ async function ownedBody<T extends { session: FaceSignSessionObject }>(
   return body;
 }
 
+/** What the browser gets of a session: its id and the secret, URL and expiry to embed it. */
+function sessionResponse(sessionId: string, secret: FaceSignClientSecretBody): Response {
+  const body: FaceSignSession = {
+    sessionId,
+    clientSecret: secret.secret,
+    url: secret.url,
+    expireAt: secret.expireAt,
+  };
+  return jsonResponse(body);
+}
+
 /**
  * `POST …/facesign/session` with an optional `{locale}` body: creates a session with the
  * configured settings for the authorized account (`clientReferenceId`). A `locale` that one of the
@@ -79,14 +91,7 @@ export async function handleFaceSignSession(
     clientReferenceId: auth.accountId,
   });
   statuses.put(created);
-  const { session, clientSecret } = created;
-  const body: FaceSignSession = {
-    sessionId: session.id,
-    clientSecret: clientSecret.secret,
-    url: clientSecret.url,
-    expireAt: clientSecret.expireAt,
-  };
-  return jsonResponse(body);
+  return sessionResponse(created.session.id, created.clientSecret);
 }
 
 /**
@@ -112,13 +117,7 @@ export async function handleFaceSignRefresh(
   const secret =
     status === "inProgress" ? fetched.clientSecret : await facesign.client.refreshSecret(sessionId);
   statuses.putSecret(sessionId, secret);
-  const body: FaceSignSession = {
-    sessionId,
-    clientSecret: secret.secret,
-    url: secret.url,
-    expireAt: secret.expireAt,
-  };
-  return jsonResponse(body);
+  return sessionResponse(sessionId, secret);
 }
 
 /**

@@ -22,7 +22,7 @@ export interface StoryDiditScenario {
   uploadMs?: number;
 }
 
-export const storyApproved: SelfieCompareResult = {
+const storyApproved: SelfieCompareResult = {
   requestId: "story-1",
   status: "approved",
   score: 93,
