@@ -5,10 +5,17 @@
  * the story tests (Vitest browser mode runs the same Vite config). The workspace packages are
  * loaded through Vite's SSR loader so they resolve to source with no build. FaceSign's simulator
  * sends its signed status webhooks back to this backend (the origin of the first request).
+ *
+ * Besides the live backend at /api/facekit, variants let stories show what a real deployment
+ * meets: /api/facekit-signed-out (nobody signed in: `authorize` refuses), /api/facekit-login
+ * (1:1 authentication of an account with no enrolled face), /api/facekit-bad-key (vendor keys
+ * the simulators refuse) and /api/facekit-offline (the connection drops, as when the backend
+ * cannot be reached).
  */
 
 import { readFile } from "node:fs/promises";
 import type * as FaceKitServer from "@facekit/server";
+import type { AuthorizeResult } from "@facekit/server";
 import type * as FaceKitNode from "@facekit/server/node";
 import type * as Simulator from "@facekit/simulator";
 import type * as SimulatorNode from "@facekit/simulator/node";
@@ -20,6 +27,15 @@ const callbackPath = "/__facekit-story/callback.html";
 const webhookSecret = "whsec_storybook_only";
 
 const loopbackHost = /^(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/;
+const backendPath = /^\/api\/facekit(-signed-out|-login|-bad-key|-offline)?\//;
+type Variant = "" | "-signed-out" | "-login" | "-bad-key";
+const accounts: Record<Variant, AuthorizeResult | null> = {
+  "": { accountId: "storybook-designer" },
+  "-signed-out": null,
+  "-login": { accountId: "storybook-never-enrolled", verisoul: { authenticate: true } },
+  "-bad-key": { accountId: "storybook-designer" },
+};
+const languages = ["en", "es", "fr"];
 
 const callbackHtml = `<!doctype html><html lang="en"><head><meta charset="UTF-8"><title>FaceKit callback</title></head>
 <body><p>Finishing verification…</p><script type="module" src="/.storybook/storyCallback.ts"></script></body></html>`;
@@ -40,30 +56,32 @@ async function startBackend(server: ViteDevServer, firstOrigin: string) {
   const handlers = new Map<string, ReturnType<typeof toNodeHandler>>();
   return {
     simulators,
-    /** One handler per origin Storybook is served from (the callback page lives there). */
-    handler(origin: string) {
-      let handler = handlers.get(origin);
+    /** One handler per origin Storybook is served from (the callback page lives there) and variant. */
+    handler(origin: string, variant: Variant) {
+      let handler = handlers.get(origin + variant);
       if (!handler) {
+        const key = (live: string) => (variant === "-bad-key" ? "revoked-key" : live);
         handler = toNodeHandler(
           createFaceKitHandler({
             secret: "storybook-only-secret-at-least-32-characters",
-            authorize: () => ({ accountId: "storybook-designer" }),
+            authorize: () => accounts[variant],
             verisoul: {
-              apiKey: defaultVerisoulKey,
+              apiKey: key(defaultVerisoulKey),
               apiBaseUrl: simulators.verisoul.apiUrl,
               appBaseUrl: simulators.verisoul.appUrl,
               redirectUrl: `${origin}${callbackPath}`,
+              languages,
             },
             facesign: {
-              apiKey: defaultFaceSignKey,
+              apiKey: key(defaultFaceSignKey),
               baseUrl: simulators.facesign.apiUrl,
               webhookSecret,
-              session: { langs: ["en"], flow: sampleFaceSignFlow },
+              session: { langs: languages, flow: sampleFaceSignFlow },
             },
-            didit: { apiKey: defaultDiditKey, baseUrl: simulators.didit.apiUrl },
+            didit: { apiKey: key(defaultDiditKey), baseUrl: simulators.didit.apiUrl },
           }),
         );
-        handlers.set(origin, handler);
+        handlers.set(origin + variant, handler);
       }
       return handler;
     },
@@ -75,19 +93,22 @@ export function facekitStoryBackend(): Plugin {
     name: "facekit-story-backend",
     apply: "serve",
     configureServer(server) {
-      let backend: ReturnType<typeof startBackend> | undefined;
+      let started: ReturnType<typeof startBackend> | undefined;
       server.middlewares.use(async (req, res, next) => {
         const url = req.url ?? "";
-        if (!url.startsWith("/api/facekit/") && !url.startsWith("/__facekit-story/")) return next();
+        const backend = backendPath.exec(url);
+        if (!backend && !url.startsWith("/__facekit-story/")) return next();
         // The callback URL is built from Host: only loopback hosts, never a name a request chooses.
         const host = req.headers.host ?? "";
         if (!loopbackHost.test(host)) {
           res.statusCode = 403;
           return res.end("Storybook's FaceKit backend answers on localhost only.");
         }
-        backend ??= startBackend(server, `http://${host}`);
-        const { simulators, handler } = await backend;
-        if (url.startsWith("/api/facekit/")) return handler(`http://${host}`)(req, res, next);
+        if (backend?.[1] === "-offline") return req.socket.destroy();
+        started ??= startBackend(server, `http://${host}`);
+        const { simulators, handler } = await started;
+        if (backend)
+          return handler(`http://${host}`, (backend[1] ?? "") as Variant)(req, res, next);
         if (url === storyConfigPath) {
           const { verisoul, facesign, didit } = simulators;
           res.setHeader("content-type", "application/json");

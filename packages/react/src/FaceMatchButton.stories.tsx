@@ -1,13 +1,16 @@
-import type { FaceMatchEvent } from "@facekit/core";
+import type { FaceMatchEvent, FaceMatchSession } from "@facekit/core";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { FaceMatchButton } from "./FaceMatchButton.tsx";
 import {
   finishCapture,
   finishCaptureByRedirect,
+  mintTamperedFaceMatchSession,
+  patchStoryScenario,
   setStoryScenario,
+  whenCaptureOpen,
 } from "./internal/testing/storySimulator.ts";
-import { withStoryProvider } from "./internal/testing/withStoryProvider.tsx";
+import { storyBackends, withStoryProvider } from "./internal/testing/withStoryProvider.tsx";
 
 /**
  * `<FaceMatchButton>` against a live Verisoul simulator and a real `@facekit/server` backend
@@ -83,16 +86,69 @@ export const WaitingForVerification: Story = {
   },
 };
 
-export const Verified: Story = {
+/** The person finished the capture; the backend is asking Verisoul (slowly, here). */
+export const Verifying: Story = {
   play: async ({ canvasElement, args }) => {
     const sessionId = await start(canvasElement, args.onEvent);
-    await finishCapture(sessionId, "success");
-    await waitFor(() => expect(button(canvasElement)).toHaveAttribute("data-state", "completed"), {
-      timeout: 5000,
+    await whenCaptureOpen(sessionId);
+    await patchStoryScenario({ latencyMs: 3000 });
+    await finishCaptureByRedirect(sessionId, "success");
+    await waitFor(() => expect(button(canvasElement)).toHaveAttribute("data-state", "verifying"), {
+      timeout: 10_000,
     });
-    await expect(args.onComplete).toHaveBeenCalledWith(
-      expect.objectContaining({ sessionId, decision: "Real" }),
-    );
+    await expect(button(canvasElement)).toHaveAttribute("aria-busy", "true");
+    await expect(button(canvasElement)).toBeDisabled();
+  },
+};
+
+/** Verisoul's decision `decision` for the capture: `onComplete`, and `data-decision` to style. */
+function completesWith(decision: "Real" | "Suspicious" | "Fake"): Story {
+  return {
+    beforeEach: () => setStoryScenario({ decision }),
+    play: async ({ canvasElement, args }) => {
+      const sessionId = await start(canvasElement, args.onEvent);
+      await finishCapture(sessionId, "success");
+      await waitFor(
+        () => expect(button(canvasElement)).toHaveAttribute("data-state", "completed"),
+        { timeout: 5000 },
+      );
+      await expect(button(canvasElement)).toHaveAttribute("data-decision", decision);
+      await expect(args.onComplete).toHaveBeenCalledWith(
+        expect.objectContaining({ sessionId, decision }),
+      );
+    },
+  };
+}
+
+export const Verified = completesWith("Real");
+export const Suspicious = completesWith("Suspicious");
+export const Fake = completesWith("Fake");
+
+// The popup the button opened (the story keeps the browser's own window to close it).
+let popup: Window | null = null;
+
+/** The person closes the popup without finishing: `onCancel`, and the button offers a retry. */
+export const Cancelled: Story = {
+  args: { severWindowMs: 300 },
+  beforeEach: () => {
+    const original = window.open;
+    window.open = (...args) => {
+      popup = original.apply(window, args);
+      return popup;
+    };
+    return () => {
+      window.open = original;
+    };
+  },
+  play: async ({ canvasElement, args }) => {
+    const sessionId = await start(canvasElement, args.onEvent);
+    await whenCaptureOpen(sessionId);
+    await new Promise((resolve) => setTimeout(resolve, 600)); // past `severWindowMs`
+    popup?.close();
+    await waitFor(() => expect(args.onCancel).toHaveBeenCalled(), { timeout: 8000 });
+    await expect(button(canvasElement)).toHaveAttribute("data-state", "cancelled");
+    await expect(button(canvasElement)).toHaveAccessibleName("Try again");
+    await expect(args.onError).not.toHaveBeenCalled();
   },
 };
 
@@ -141,6 +197,63 @@ export const PopupBlocked: Story = {
       expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code: "popup_blocked" })),
     );
     await expect(button(canvasElement)).toHaveAttribute("data-state", "failed");
+  },
+};
+
+/** The click fails at once with `code`, from the backend `parameters.facekitBackend` names. */
+function backendFails(backend: string, code: string): Story {
+  return {
+    parameters: { facekitBackend: backend },
+    play: async ({ canvasElement, args }) => {
+      await userEvent.click(button(canvasElement));
+      await waitFor(() =>
+        expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code })),
+      );
+      await expect(button(canvasElement)).toHaveAttribute("data-state", "failed");
+    },
+  };
+}
+
+export const NotSignedIn = backendFails(storyBackends.signedOut, "unauthorized");
+export const BackendUnreachable = backendFails(storyBackends.offline, "network");
+export const VendorKeyRefused = backendFails(storyBackends.badVendorKey, "vendor_misconfigured");
+
+/** 1:1 authentication (a login page) for an account that never enrolled a face. */
+export const NoEnrolledFace: Story = {
+  parameters: { facekitBackend: storyBackends.login },
+  play: async ({ canvasElement, args }) => {
+    const sessionId = await start(canvasElement, args.onEvent);
+    await finishCapture(sessionId, "success");
+    await waitFor(
+      () =>
+        expect(args.onError).toHaveBeenCalledWith(
+          expect.objectContaining({ code: "account_not_found" }),
+        ),
+      { timeout: 8000 },
+    );
+    await expect(button(canvasElement)).toHaveAttribute("data-state", "failed");
+  },
+};
+
+// Minted after the meta's simulator reset (story hooks run after the meta's), before render.
+let tampered: FaceMatchSession | undefined;
+
+/** A ready `session` whose token was altered: the backend refuses to report on it. */
+export const SessionTampered: Story = {
+  beforeEach: async () => {
+    tampered = await mintTamperedFaceMatchSession();
+  },
+  render: (args) => <FaceMatchButton {...args} session={tampered} />,
+  play: async ({ canvasElement, args }) => {
+    const sessionId = await start(canvasElement, args.onEvent);
+    await finishCapture(sessionId, "success");
+    await waitFor(
+      () =>
+        expect(args.onError).toHaveBeenCalledWith(
+          expect.objectContaining({ code: "session_invalid" }),
+        ),
+      { timeout: 8000 },
+    );
   },
 };
 

@@ -109,7 +109,7 @@ describe("FaceMatchButton", () => {
     act(() => postFromPopup(envelope("s-1"), popups[0]));
     await waitFor(() => expect(button).toHaveAttribute("data-state", "completed"));
     expect(seen).toEqual(["second:Real"]);
-    expect(button).toHaveTextContent("Verified");
+    expect(button).toHaveTextContent("Face check complete");
   });
 
   it("prefetches on focus, reuses that session on click, and never reuses a used one", async () => {

@@ -69,6 +69,7 @@ export const FaceMatchButton = forwardRef<HTMLButtonElement, FaceMatchButtonProp
         ref={ref}
         data-facekit="face-match"
         data-state={status}
+        data-decision={face.result?.decision}
         aria-busy={busy || undefined}
         disabled={busy || button.disabled}
         onClick={(e) => {
@@ -84,7 +85,7 @@ export const FaceMatchButton = forwardRef<HTMLButtonElement, FaceMatchButtonProp
           warm?.();
         }}
       >
-        {button.children ?? t[status]}
+        <span aria-live="polite">{button.children ?? t[status]}</span>
       </button>
     );
   },

@@ -5,11 +5,13 @@ import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { FaceSignEmbed, type FaceSignEmbedProps } from "./FaceSignEmbed.tsx";
 import {
   answerFaceSign,
+  mintFinishedFaceSignSession,
+  mintForeignFaceSignSession,
   mintStaleFaceSignSession,
   patchFaceSignScenario,
   setFaceSignScenario,
 } from "./internal/testing/storySimulator.ts";
-import { withStoryProvider } from "./internal/testing/withStoryProvider.tsx";
+import { storyBackends, withStoryProvider } from "./internal/testing/withStoryProvider.tsx";
 
 /**
  * `<FaceSignEmbed>` against a live FaceSign simulator and a real `@facekit/server` backend (both
@@ -127,6 +129,51 @@ export const RateLimited: Story = {
     await expect(canvas.getByRole("alert")).not.toBeEmptyDOMElement();
     await expect(canvas.getByRole("button", { name: "Try again" })).toBeEnabled();
   },
+};
+
+/** The embed ends `failed` with `code`: the words in an alert, and Try again. */
+async function expectFailure(canvasElement: HTMLElement, onError: unknown, code: string) {
+  await waitFor(() => expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code })), {
+    timeout: 8000,
+  });
+  const canvas = within(canvasElement);
+  await expect(root(canvasElement)).toHaveAttribute("data-state", "failed");
+  await expect(canvas.getByRole("alert")).not.toBeEmptyDOMElement();
+  await expect(canvas.getByRole("button", { name: "Try again" })).toBeEnabled();
+  await expect(canvas.queryByTitle("FaceSign verification")).toBeNull();
+}
+
+/** The backend `parameters.facekitBackend` names fails the first request with `code`. */
+function backendFails(backend: string, code: string): Story {
+  return {
+    parameters: { facekitBackend: backend },
+    play: ({ canvasElement, args }) => expectFailure(canvasElement, args.onError, code),
+  };
+}
+
+export const NotSignedIn = backendFails(storyBackends.signedOut, "unauthorized");
+export const BackendUnreachable = backendFails(storyBackends.offline, "network");
+export const VendorKeyRefused = backendFails(storyBackends.badVendorKey, "vendor_misconfigured");
+
+// Minted after the meta's simulator reset (story hooks run after the meta's), before render.
+let handedOver: FaceSignSession | undefined;
+
+/** A `clientSecret` of another account's session: the backend will not report on it. */
+export const ForeignSession: Story = {
+  beforeEach: async () => {
+    handedOver = await mintForeignFaceSignSession();
+  },
+  render: (args) => <FaceSignEmbed {...args} clientSecret={handedOver} />,
+  play: ({ canvasElement, args }) => expectFailure(canvasElement, args.onError, "session_invalid"),
+};
+
+/** A `clientSecret` that ran out, of a session the person already left in another tab. */
+export const SessionFinishedElsewhere: Story = {
+  beforeEach: async () => {
+    handedOver = await mintFinishedFaceSignSession();
+  },
+  render: (args) => <FaceSignEmbed {...args} clientSecret={handedOver} />,
+  play: ({ canvasElement, args }) => expectFailure(canvasElement, args.onError, "session_expired"),
 };
 
 /** The modal presentation, opened from a button: a native dialog with focus inside. */

@@ -17,7 +17,7 @@ export const faceMatchMessages: FaceMatchMessages = {
   preparing: "Preparing…",
   open: "Waiting for verification…",
   verifying: "Verifying…",
-  completed: "Verified",
+  completed: "Face check complete",
   cancelled: "Try again",
   failed: "Try again",
 };

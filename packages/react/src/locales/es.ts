@@ -24,7 +24,7 @@ export const es: FaceKitMessages = {
     preparing: "Preparando…",
     open: "Esperando la verificación…",
     verifying: "Verificando…",
-    completed: "Verificado",
+    completed: "Comprobación facial terminada",
     cancelled: tryAgain,
     failed: tryAgain,
   },

@@ -25,7 +25,7 @@ export const fr: FaceKitMessages = {
     preparing: "Préparation…",
     open: "En attente de la vérification…",
     verifying: "Vérification en cours…",
-    completed: "Vérifié",
+    completed: "Vérification faciale terminée",
     cancelled: tryAgain,
     failed: tryAgain,
   },

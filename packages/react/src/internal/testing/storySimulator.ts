@@ -2,7 +2,12 @@
  * Drives the live simulator behind Storybook (started by `.storybook/facekitStoryBackend.ts`):
  * scenario changes, and what a person would do on the hosted page, for play functions.
  */
-import { createFaceSignBackendClient, type FaceSignSession } from "@facekit/core";
+import {
+  createBackendClient,
+  createFaceSignBackendClient,
+  type FaceMatchSession,
+  type FaceSignSession,
+} from "@facekit/core";
 
 interface StoryConfig {
   verisoul: { apiUrl: string; appUrl: string };
@@ -16,16 +21,35 @@ const storyConfig = () => {
   return config;
 };
 
+/** Posts a scenario patch to a simulator's control route. */
+async function postScenario(apiUrl: string, patch: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${apiUrl}/__simulator/scenario`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(patch),
+  });
+  if (!response.ok) throw new Error(`scenario refused: ${await response.text()}`);
+}
+
 /** Resets the Verisoul simulator, then applies a scenario patch (latency, faults...). */
 export async function setStoryScenario(patch: Record<string, unknown> = {}): Promise<void> {
   const { verisoul } = await storyConfig();
   await fetch(`${verisoul.apiUrl}/__simulator/reset`, { method: "POST" });
-  const response = await fetch(`${verisoul.apiUrl}/__simulator/scenario`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ simulateDelayMs: 0, ...patch }),
-  });
-  if (!response.ok) throw new Error(`scenario refused: ${await response.text()}`);
+  await postScenario(verisoul.apiUrl, { simulateDelayMs: 0, ...patch });
+}
+
+/** Changes the Verisoul simulator's scenario mid-story, keeping its sessions (e.g. latency). */
+export async function patchStoryScenario(patch: Record<string, unknown>): Promise<void> {
+  await postScenario((await storyConfig()).verisoul.apiUrl, patch);
+}
+
+/**
+ * A Face Match session minted by Storybook's backend whose token was then altered, as a tampered
+ * or foreign session would arrive: the backend's result route refuses it.
+ */
+export async function mintTamperedFaceMatchSession(): Promise<FaceMatchSession> {
+  const session = await createBackendClient({ endpoint: "/api/facekit" }).mintFaceMatchSession();
+  return { ...session, token: `${session.token.slice(0, -4)}AAAA` };
 }
 
 /** Resolves once the popup has opened the hosted page (the simulator marks the session started). */
@@ -37,6 +61,11 @@ async function whenStarted(apiUrl: string, sessionId: string): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`the hosted page never opened session ${sessionId}`);
+}
+
+/** Resolves once the popup shows the hosted capture page of `sessionId`. */
+export async function whenCaptureOpen(sessionId: string): Promise<void> {
+  await whenStarted((await storyConfig()).verisoul.apiUrl, sessionId);
 }
 
 /**
@@ -93,18 +122,12 @@ export async function finishCaptureByRedirect(sessionId: string, outcome: string
 export async function setFaceSignScenario(patch: Record<string, unknown> = {}): Promise<void> {
   const { facesign } = await storyConfig();
   await fetch(`${facesign.apiUrl}/__simulator/reset`, { method: "POST" });
-  await patchFaceSignScenario({ latencyMs: 0, ...patch });
+  await postScenario(facesign.apiUrl, { latencyMs: 0, ...patch });
 }
 
 /** Changes the FaceSign simulator's scenario mid-story, keeping its sessions (e.g. an outage). */
 export async function patchFaceSignScenario(patch: Record<string, unknown>): Promise<void> {
-  const { facesign } = await storyConfig();
-  const response = await fetch(`${facesign.apiUrl}/__simulator/scenario`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(patch),
-  });
-  if (!response.ok) throw new Error(`scenario refused: ${await response.text()}`);
+  await postScenario((await storyConfig()).facesign.apiUrl, patch);
 }
 
 /**
@@ -116,6 +139,24 @@ export async function mintStaleFaceSignSession(): Promise<FaceSignSession> {
   const session = await backend.mintFaceSignSession();
   await backend.refreshFaceSignSession(session.sessionId);
   return session;
+}
+
+/** A FaceSign session minted for another account (Storybook's `/api/facekit-login` user). */
+export async function mintForeignFaceSignSession(): Promise<FaceSignSession> {
+  return createFaceSignBackendClient({ endpoint: "/api/facekit-login" }).mintFaceSignSession();
+}
+
+/**
+ * A session the person already left in another tab, handed over again as a `clientSecret` whose
+ * secret has run out: it can be neither shown nor refreshed.
+ */
+export async function mintFinishedFaceSignSession(): Promise<FaceSignSession> {
+  const session = await createFaceSignBackendClient({
+    endpoint: "/api/facekit",
+  }).mintFaceSignSession();
+  await fetch(session.url, { mode: "no-cors" }); // the hosted page opens: inProgress
+  await answerFaceSign(session.sessionId, session.url, ["leave"]);
+  return { ...session, expireAt: Date.now() - 1000 };
 }
 
 interface FaceSignSessionView {
@@ -165,12 +206,7 @@ export async function answerFaceSign(
 export async function setDiditScenario(patch: Record<string, unknown> = {}): Promise<void> {
   const { didit } = await storyConfig();
   await fetch(`${didit.apiUrl}/__simulator/reset`, { method: "POST" });
-  const response = await fetch(`${didit.apiUrl}/__simulator/scenario`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(patch),
-  });
-  if (!response.ok) throw new Error(`scenario refused: ${await response.text()}`);
+  await postScenario(didit.apiUrl, patch);
 }
 
 /** One of the simulator's test photos, as the file a person would pick. */

@@ -1,5 +1,6 @@
 /**
- * The provider every story renders in: Storybook's live backend at `/api/facekit`, a fresh
+ * The provider every story renders in: Storybook's live backend (`/api/facekit`, or the variant a
+ * story names in `parameters.facekitBackend`, see {@link storyBackends}), a fresh
  * QueryClient per story, and the catalogue of the `locale` toolbar global (declared in
  * `.storybook/preview.ts`), so the components speak the chosen language and send it to the backend.
  */
@@ -12,6 +13,24 @@ import { es } from "../../locales/es.ts";
 import { fr } from "../../locales/fr.ts";
 
 const catalogues: Record<string, FaceKitMessages> = { en, es, fr };
+
+/**
+ * The backends Storybook serves (`.storybook/facekitStoryBackend.ts`): the live one, and variants
+ * for what a real deployment meets.
+ * @example
+ * export const NotSignedIn: Story = { parameters: { facekitBackend: storyBackends.signedOut } };
+ */
+export const storyBackends = {
+  live: "/api/facekit",
+  /** `authorize` refuses: nobody is signed in. */
+  signedOut: "/api/facekit-signed-out",
+  /** Verisoul 1:1 authentication for an account with no enrolled face. */
+  login: "/api/facekit-login",
+  /** Vendor keys the simulators refuse. */
+  badVendorKey: "/api/facekit-bad-key",
+  /** The connection drops: the backend cannot be reached. */
+  offline: "/api/facekit-offline",
+} as const;
 
 /**
  * The catalogue of the toolbar's language (English for anything else).
@@ -27,9 +46,9 @@ export function storyMessages(locale: unknown): FaceKitMessages {
  * @example
  * const meta = { decorators: [withStoryProvider] } satisfies Meta<typeof FaceSignEmbed>;
  */
-export const withStoryProvider: Decorator = (Story, { globals }) => (
+export const withStoryProvider: Decorator = (Story, { globals, parameters }) => (
   <FaceKitProvider
-    endpoint="/api/facekit"
+    endpoint={parameters.facekitBackend ?? storyBackends.live}
     queryClient={new QueryClient()}
     messages={storyMessages(globals.locale)}
   >
