@@ -226,3 +226,28 @@ test("Scenarios panel: Didit has no credits left -> the uploader says so, nothin
   expect(await recorded(page)).toBeUndefined();
   await shoot(page, testInfo, "02-didit-no-credits");
 });
+
+test("Language: Español makes the face check Spanish, and the vendors' pages follow", async ({
+  page,
+}, testInfo) => {
+  await signUp(page, testInfo, "Iker");
+  await page.getByLabel("Face check language").selectOption("es");
+  const button = page.getByRole("button", { name: "Verificar con el rostro" });
+  await expect(button).toBeVisible();
+  const popupEvent = page.waitForEvent("popup");
+  await button.click();
+  const popup = await popupEvent;
+  await popup.waitForURL((url) => url.searchParams.get("lng") === "es");
+  await expect(popup.locator("html")).toHaveAttribute("lang", "es");
+  await shoot(page, testInfo, "02-face-step-spanish");
+  await popup.close();
+
+  // The choice outlives a reload, and FaceSign's page opens in it too.
+  await page.reload();
+  await expect(page.getByLabel("Face check language")).toHaveValue("es");
+  await page.getByRole("radio", { name: /FaceSign/ }).check();
+  await page.getByRole("button", { name: "Start video check" }).click();
+  const frame = page.locator('iframe[title="Verificación de FaceSign"]');
+  await expect(frame).toBeVisible();
+  await expect(frame.contentFrame().locator("html")).toHaveAttribute("lang", "es");
+});

@@ -81,6 +81,9 @@ interface DemoAccount {
 /** Where the page may drive a simulated vendor (`null`: the real API is in use). */
 export type DemoVendors = Record<DemoFaceCheck["vendor"], { simulatorUrl: string | null }>;
 
+/** The languages the page offers (its FaceKit catalogues): the vendors' pages follow the choice. */
+const languages = ["en", "es", "fr"];
+
 function accountFrom(request: Request): string | null {
   const cookie = request.headers.get("cookie") ?? "";
   const match = cookie.match(/(?:^|;\s*)demo_account=([\w-]{8,64})/);
@@ -108,11 +111,12 @@ export function createDemoBackend(
       ...options.verisoul,
       redirectUrl: `${options.appOrigin}/callback.html`,
       lng: "en",
+      languages,
       enroll: true,
     },
     facesign: {
       ...options.facesign,
-      session: { langs: ["en"], flow: demoFaceSignFlow },
+      session: { langs: languages, flow: demoFaceSignFlow },
       // FaceSign's finished session, as our backend read it from FaceSign.
       onResult: (event) => record(event.accountId, fromFaceSign(event)),
     },

@@ -5,6 +5,7 @@ import { DetailsForm } from "./DetailsForm.tsx";
 import { EventLog } from "./devtools/EventLog.tsx";
 import { useLog } from "./devtools/EventLogProvider.tsx";
 import { ScenariosPanel } from "./devtools/ScenariosPanel.tsx";
+import { FaceKitLanguageSelect } from "./FaceKitLanguage.tsx";
 import { FaceStep } from "./FaceStep.tsx";
 
 type Stage = "details" | "face" | "account";
@@ -72,6 +73,7 @@ export function App() {
           ▲
         </span>
         <span className="brand-name">Acme</span>
+        <FaceKitLanguageSelect />
         <span className="topbar-note">FaceKit demo</span>
       </header>
       <div className="layout">

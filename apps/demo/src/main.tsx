@@ -1,18 +1,18 @@
-import { FaceKitProvider } from "@facekit/react";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App.tsx";
 import { EventLogProvider } from "./devtools/EventLogProvider.tsx";
+import { FaceKitLanguageProvider } from "./FaceKitLanguage.tsx";
 
 const root = document.getElementById("root");
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <FaceKitProvider endpoint="/api/facekit">
+      <FaceKitLanguageProvider>
         <EventLogProvider>
           <App />
         </EventLogProvider>
-      </FaceKitProvider>
+      </FaceKitLanguageProvider>
     </StrictMode>,
   );
 }
