@@ -32,23 +32,31 @@ export default defineConfig({
           setupFiles: ["./vitest.setup.ts"],
         },
       },
-      {
-        extends: true,
-        plugins: [
-          storybookTest({ configDir: fileURLToPath(new URL("./.storybook", import.meta.url)) }),
-        ],
-        test: {
-          name: "storybook",
-          browser: {
-            enabled: true,
-            headless: true,
-            provider: playwright({
-              launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
-            }),
-            instances: [{ browser: "chromium" }],
-          },
-        },
-      },
+      storyProject("storybook", "auto"),
+      // Every story again in the dark theme, so axe checks its contrast too.
+      storyProject("storybook-dark", "dark"),
     ],
   },
 });
+
+/** The stories as tests in Chromium (play functions and axe), with `theme` as the toolbar's theme. */
+function storyProject(name: string, theme: "auto" | "dark") {
+  return {
+    extends: true as const,
+    plugins: [
+      storybookTest({ configDir: fileURLToPath(new URL("./.storybook", import.meta.url)) }),
+    ],
+    define: { __FACEKIT_STORY_THEME__: JSON.stringify(theme) },
+    test: {
+      name,
+      browser: {
+        enabled: true,
+        headless: true,
+        provider: playwright({
+          launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
+        }),
+        instances: [{ browser: "chromium" as const }],
+      },
+    },
+  };
+}

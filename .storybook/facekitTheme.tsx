@@ -25,7 +25,12 @@ export const facekitThemeGlobalTypes: NonNullable<Preview["globalTypes"]> = {
   },
 };
 
-export const facekitThemeInitialGlobals = { facekitTheme: "auto" };
+// Set by the story tests' Vitest project (vitest.config.ts); absent in `storybook dev`.
+declare const __FACEKIT_STORY_THEME__: FaceKitTheme | undefined;
+
+export const facekitThemeInitialGlobals = {
+  facekitTheme: typeof __FACEKIT_STORY_THEME__ === "string" ? __FACEKIT_STORY_THEME__ : "auto",
+};
 
 /** Page colours around the story, so a forced theme is seen on a matching page. */
 const page = {

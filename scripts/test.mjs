@@ -64,6 +64,8 @@ const steps = [
       "run",
       "--project",
       "storybook",
+      "--project",
+      "storybook-dark",
       "--reporter=default",
       "--reporter=json",
       `--outputFile=${results}/stories.json`,
