@@ -1,6 +1,7 @@
 /**
- * Size budget: bundles what an app imports for each component (minified, gzipped, with react,
- * react-dom and react-query external) and fails when a budget is exceeded. Also proves that a bare
+ * Size budget: bundles what an app imports for each component from the built packages (dist, what
+ * an app installs: run `npm run build` first), minified and gzipped with react, react-dom and
+ * react-query external, and fails when a budget is exceeded. Also proves that a bare
  * import of every package keeps nothing (no import-time work survives tree-shaking). Modules behind
  * a dynamic `import()` load on first use, not with the component: they are left out of a budget
  * and reported next to it (e.g. the image pipeline the selfie compare loads when a photo is picked).
@@ -60,7 +61,6 @@ async function measure(code, inlineDynamic = false) {
     format: "esm",
     write: false,
     platform: "browser",
-    conditions: ["@facekit/source"],
     external,
     define: { "process.env.NODE_ENV": '"production"' },
     logLevel: "silent",

@@ -8,7 +8,11 @@ import { idleSnapshot } from "./idleSnapshot.ts";
 import { assertOpenable } from "./internal/assertOpenable.ts";
 import { type FinalEvent, startPolling } from "./internal/createPoller.ts";
 import { createStore } from "./internal/createStore.ts";
-import { isDev, warn } from "./internal/dev.ts";
+import { warn } from "./internal/dev.ts";
+
+// Typed locally (see ./internal/dev.ts): core must not depend on Node's types.
+declare const process: { env: { NODE_ENV?: string } };
+
 import { listenForCallback } from "./internal/listenForCallback.ts";
 import { openPopup } from "./internal/openPopup.ts";
 import { clearRedirect, readPending, readReturned, savePending } from "./internal/redirectStore.ts";
@@ -76,7 +80,9 @@ export function createFaceMatchFlow(options: T.FaceMatchFlowOptions): T.FaceMatc
   const blocked = () => {
     popup = null;
     emit({ type: "popup_blocked" });
-    if (isDev) warn("the popup was blocked (auto mode falls back to a full-page redirect)");
+    if (typeof process !== "undefined" && process.env.NODE_ENV !== "production") {
+      warn("the popup was blocked (auto mode falls back to a full-page redirect)");
+    }
   };
 
   const onEnvelope = (env: CallbackEnvelope | null) => {

@@ -27,7 +27,7 @@ export interface FaceMatchButtonProps
  * @example
  * <FaceMatchButton prefetch className="primary" onComplete={(r) => setDecision(r.decision)} />
  */
-export const FaceMatchButton = forwardRef<HTMLButtonElement, FaceMatchButtonProps>(
+export const FaceMatchButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, FaceMatchButtonProps>(
   function FaceMatchButton(props, ref) {
     const {
       mode,

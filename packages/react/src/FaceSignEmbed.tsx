@@ -50,7 +50,7 @@ const focus = (el: HTMLElement | null) => el?.focus();
  *   <FaceSignEmbed presentation="modal" open={open} onOpenChange={setOpen} onComplete={next} />
  * </FaceKitProvider>
  */
-export const FaceSignEmbed = forwardRef<HTMLElement, FaceSignEmbedProps>(
+export const FaceSignEmbed = /* @__PURE__ */ forwardRef<HTMLElement, FaceSignEmbedProps>(
   function FaceSignEmbed(props, ref) {
     const {
       clientSecret,

@@ -31,79 +31,80 @@ export interface SelfieCompareUploaderProps
  *   <SelfieCompareUploader className="compare" onComplete={(result) => next(result.status)} />
  * </FaceKitProvider>
  */
-export const SelfieCompareUploader = forwardRef<HTMLDivElement, SelfieCompareUploaderProps>(
-  function SelfieCompareUploader(props, ref) {
-    const { getGrant, compare, prepare, onComplete, onCancel, onError, onEvent, messages, ...div } =
-      props;
-    const face = useSelfieCompare({
-      getGrant,
-      compare,
-      prepare,
-      onComplete,
-      onCancel,
-      onError,
-      onEvent,
-    });
-    const t = useMessages("selfieCompare", selfieCompareMessages, messages);
-    const { status, slots, result, error } = face;
-    const primary = useRefocus<HTMLButtonElement>(status);
-    const cameraOn = Object.values(slots).some((s) => s.status === "camera" && s.isLive);
-    const said = cameraOn
-      ? t.cameraReady
-      : {
-          preparing: t.preparing,
-          ready: t.ready,
-          uploading: face.progress < 1 ? t.uploading : t.comparing,
-          cancelled: t.cancelled,
-          completed: result && t[result.status],
-        }[status as string];
+export const SelfieCompareUploader = /* @__PURE__ */ forwardRef<
+  HTMLDivElement,
+  SelfieCompareUploaderProps
+>(function SelfieCompareUploader(props, ref) {
+  const { getGrant, compare, prepare, onComplete, onCancel, onError, onEvent, messages, ...div } =
+    props;
+  const face = useSelfieCompare({
+    getGrant,
+    compare,
+    prepare,
+    onComplete,
+    onCancel,
+    onError,
+    onEvent,
+  });
+  const t = useMessages("selfieCompare", selfieCompareMessages, messages);
+  const { status, slots, result, error } = face;
+  const primary = useRefocus<HTMLButtonElement>(status);
+  const cameraOn = Object.values(slots).some((s) => s.status === "camera" && s.isLive);
+  const said = cameraOn
+    ? t.cameraReady
+    : {
+        preparing: t.preparing,
+        ready: t.ready,
+        uploading: face.progress < 1 ? t.uploading : t.comparing,
+        cancelled: t.cancelled,
+        completed: result && t[result.status],
+      }[status as string];
 
-    return (
-      <div {...div} ref={ref} data-facekit="selfie-compare" data-state={status}>
-        <UploaderSlot slot="selfie" state={slots.selfie} face={face} t={t} />
-        {face.reference === "upload" && (
-          <UploaderSlot slot="reference" state={slots.reference} face={face} t={t} />
-        )}
-        {status === "uploading" ? (
-          // Once sent, the comparison is under way and can no longer be called off.
-          face.progress < 1 && (
-            <>
-              <label>
-                {t.uploading} <progress max={1} value={face.progress} />
-              </label>{" "}
-              <button type="button" ref={primary} onClick={face.cancel}>
-                {t.cancelUpload}
-              </button>
-            </>
-          )
-        ) : error ? (
+  return (
+    <div {...div} ref={ref} data-facekit="selfie-compare" data-state={status}>
+      <UploaderSlot slot="selfie" state={slots.selfie} face={face} t={t} />
+      {face.reference === "upload" && (
+        <UploaderSlot slot="reference" state={slots.reference} face={face} t={t} />
+      )}
+      {status === "uploading" ? (
+        // Once sent, the comparison is under way and can no longer be called off.
+        face.progress < 1 && (
           <>
-            <p role="alert">{errorText(t, error)}</p>
-            <button type="button" ref={primary} onClick={face.retry}>
-              {t.tryAgain}
+            <label>
+              {t.uploading} <progress max={1} value={face.progress} />
+            </label>{" "}
+            <button type="button" ref={primary} onClick={face.cancel}>
+              {t.cancelUpload}
             </button>
           </>
-        ) : (
-          <button type="button" ref={primary} disabled={!face.hasImages} onClick={face.submit}>
-            {t.compare}
+        )
+      ) : error ? (
+        <>
+          <p role="alert">{errorText(t, error)}</p>
+          <button type="button" ref={primary} onClick={face.retry}>
+            {t.tryAgain}
           </button>
-        )}
-        <output aria-live="polite" data-result={result?.status}>
-          {said}
-        </output>
-        {result && (
-          <>
-            {result.score !== null && <p>{t.score(result.score)}</p>}
-            {result.warnings.length > 0 && (
-              <ul>
-                {result.warnings.map((w) => (
-                  <li key={w.code}>{t.warning(w)}</li>
-                ))}
-              </ul>
-            )}
-          </>
-        )}
-      </div>
-    );
-  },
-);
+        </>
+      ) : (
+        <button type="button" ref={primary} disabled={!face.hasImages} onClick={face.submit}>
+          {t.compare}
+        </button>
+      )}
+      <output aria-live="polite" data-result={result?.status}>
+        {said}
+      </output>
+      {result && (
+        <>
+          {result.score !== null && <p>{t.score(result.score)}</p>}
+          {result.warnings.length > 0 && (
+            <ul>
+              {result.warnings.map((w) => (
+                <li key={w.code}>{t.warning(w)}</li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </div>
+  );
+});

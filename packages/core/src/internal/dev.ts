@@ -1,23 +1,22 @@
 /**
- * The one dev-only logger. Bundlers replace `process.env.NODE_ENV`; production builds then fold
- * `isDev` to `false` and drop every `if (isDev) warn(...)` with its message.
+ * The one dev-only logger. Guard each call with the `process.env.NODE_ENV` test written out at the
+ * call site (see {@link warn}): the app's bundler replaces it, and a production build then drops the
+ * call with its message. A shared `isDev` constant would not do: once this package is bundled into
+ * dist it becomes a `var`, which the app's bundler does not fold, so every message would ship.
  */
 
 // Typed locally: core must not depend on Node's types.
 declare const process: { env: { NODE_ENV?: string } };
 
 /**
- * True outside production builds (a ternary, so minifiers fold it to a constant).
+ * Prints a `[facekit]` warning outside production builds.
  * @example
- * if (isDev) warn("something a developer should fix");
- */
-export const isDev = typeof process !== "undefined" ? process.env.NODE_ENV !== "production" : false;
-
-/**
- * Prints a `[facekit]` warning. Guard calls with `isDev` so production drops the message too.
- * @example
- * if (isDev) warn("the popup was blocked; falling back to a redirect");
+ * if (typeof process !== "undefined" && process.env.NODE_ENV !== "production") {
+ *   warn("the popup was blocked; falling back to a redirect");
+ * }
  */
 export function warn(message: string): void {
-  if (isDev) console.warn(`[facekit] ${message}`);
+  if (typeof process !== "undefined" && process.env.NODE_ENV !== "production") {
+    console.warn(`[facekit] ${message}`);
+  }
 }

@@ -1,6 +1,9 @@
 import { type CallbackEnvelope, channelName, parseEnvelope } from "../protocol/index.ts";
 import type { FlowPopup, FlowWindow } from "../types.ts";
-import { isDev, warn } from "./dev.ts";
+import { warn } from "./dev.ts";
+
+// Typed locally (see ./dev.ts): core must not depend on Node's types.
+declare const process: { env: { NODE_ENV?: string } };
 
 /**
  * Listens for the callback page's envelope: `message` events only from this window's own origin
@@ -19,7 +22,12 @@ export function listenForCallback(
   const { origin } = win.location;
   const onMessage = (e: MessageEvent) => {
     if (e.origin === origin && e.source === popup) onEnvelope(parseEnvelope(e.data));
-    else if (isDev && e.origin !== origin && parseEnvelope(e.data)) {
+    else if (
+      typeof process !== "undefined" &&
+      process.env.NODE_ENV !== "production" &&
+      e.origin !== origin &&
+      parseEnvelope(e.data)
+    ) {
       warn(
         `ignored a callback message from ${e.origin}: serve the callback page (redirect_url) from this app's origin, ${origin}`,
       );

@@ -26,7 +26,7 @@ export interface FaceKitContextValue {
  * @example
  * <FaceKitContext.Provider value={{ backend, queryClient }}>{children}</FaceKitContext.Provider>
  */
-export const FaceKitContext = createContext<FaceKitContextValue | null>(null);
+export const FaceKitContext = /* @__PURE__ */ createContext<FaceKitContextValue | null>(null);
 
 /**
  * The provider's value, or a misuse error that names the fix.

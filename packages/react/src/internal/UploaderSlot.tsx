@@ -1,5 +1,5 @@
 import type { SelfieCompareSlot, SelfieCompareSlotState } from "@facekit/core";
-import { useRef } from "react";
+import { type DragEvent, useRef } from "react";
 import type { UseSelfieCompareResult } from "../useSelfieCompare.ts";
 import type { SelfieCompareMessages } from "./selfieCompareMessages.ts";
 import { errorText } from "./useMessages.ts";
@@ -42,6 +42,12 @@ export function UploaderSlot({ slot, state, face, t }: UploaderSlotProps) {
     const file = files?.[0];
     if (file) face.setFile(slot, file);
   };
+  // A dropped file is picked; `data-over` marks the slot while a file is over it (for styling).
+  const drag = (e: DragEvent<HTMLElement>) => {
+    e.preventDefault();
+    e.currentTarget.toggleAttribute("data-over", e.type === "dragover");
+    if (e.type === "drop") pick(e.dataTransfer.files);
+  };
   const button = (label: string, onClick: () => unknown, main?: boolean, disabled?: boolean) => (
     <button type="button" ref={main ? primary : undefined} onClick={onClick} disabled={disabled}>
       {label}
@@ -53,11 +59,9 @@ export function UploaderSlot({ slot, state, face, t }: UploaderSlotProps) {
       data-slot={slot}
       data-state={status}
       disabled={face.status === "uploading"}
-      onDragOver={(e) => e.preventDefault()}
-      onDrop={(e) => {
-        e.preventDefault();
-        pick(e.dataTransfer.files);
-      }}
+      onDragOver={drag}
+      onDragLeave={drag}
+      onDrop={drag}
     >
       <legend>{name}</legend>
       <input

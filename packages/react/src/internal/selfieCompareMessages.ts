@@ -44,8 +44,6 @@ export interface SelfieCompareMessages {
   warning: (warning: SelfieCompareWarning) => string;
 }
 
-const retry = "Please try again.";
-
 /**
  * The English defaults of {@link SelfieCompareMessages}.
  * @example
@@ -84,11 +82,11 @@ export const selfieCompareMessages: SelfieCompareMessages = {
     image_too_large: "This photo is too large. Choose a smaller one.",
     account_not_found: "There is no reference photo on your account yet.",
     unauthorized: "Please sign in first.",
-    network: `The connection failed. ${retry}`,
-    rate_limited: `Too many attempts. Wait a moment. ${retry}`,
-    session_expired: `The upload took too long. ${retry}`,
-    session_invalid: `The upload could not be accepted. ${retry}`,
-    vendor_unavailable: `The comparison service is unavailable. ${retry}`,
+    network: "The connection failed. Please try again.",
+    rate_limited: "Too many attempts. Wait a moment. Please try again.",
+    session_expired: "The upload took too long. Please try again.",
+    session_invalid: "The upload could not be accepted. Please try again.",
+    vendor_unavailable: "The comparison service is unavailable. Please try again.",
     no_credits: "Photo checks are not available right now. Please try again later.",
     vendor_misconfigured: "Photo checks are not set up correctly here. Please contact support.",
   },
