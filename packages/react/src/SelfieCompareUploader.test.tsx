@@ -169,6 +169,19 @@ describe("SelfieCompareUploader", () => {
     expect(await screen.findByRole("img", { name: "Your selfie" })).toBeInTheDocument();
   });
 
+  it("marks the slot a file is dragged over (data-over), until it leaves or drops", async () => {
+    const t = setup({});
+    const slot = t.slot("Your selfie");
+    fireEvent.dragOver(slot, { dataTransfer: { files: [] } });
+    expect(slot).toHaveAttribute("data-over");
+    fireEvent.dragLeave(slot, { dataTransfer: { files: [] } });
+    expect(slot).not.toHaveAttribute("data-over");
+    fireEvent.dragOver(slot, { dataTransfer: { files: [] } });
+    fireEvent.drop(slot, { dataTransfer: { files: [t.photo()] } });
+    expect(slot).not.toHaveAttribute("data-over");
+    expect(await screen.findByRole("img", { name: "Your selfie" })).toBeInTheDocument();
+  });
+
   it("shows a failed upload with Try again, which uses a fresh grant", async () => {
     const onError = vi.fn();
     const t = setup({ onError });
