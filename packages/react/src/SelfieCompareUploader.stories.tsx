@@ -106,6 +106,23 @@ export const Declined: Story = {
   },
 };
 
+/** Mid-upload: the progress bar moves, Cancel upload is offered, the slots are locked. */
+export const Uploading: Story = {
+  args: storyDidit({ uploadMs: 100_000 }),
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await pickPhotos(canvasElement));
+    const bar = await canvas.findByRole("progressbar", { name: "Uploading" });
+    await waitFor(() => expect(Number(bar.getAttribute("value"))).toBeGreaterThan(0), {
+      timeout: 5000,
+    });
+    await expect(root(canvasElement)).toHaveAttribute("data-state", "uploading");
+    await expect(canvas.getByRole("button", { name: "Cancel upload" })).toBeEnabled();
+    await expect(canvas.getByRole("group", { name: "Your selfie" })).toBeDisabled();
+    await expect(args.onComplete).not.toHaveBeenCalled();
+  },
+};
+
 export const UploadCancelled: Story = {
   args: storyDidit({ uploadMs: 10_000 }),
   play: async ({ canvasElement, args }) => {

@@ -68,7 +68,7 @@ export function storyDidit(
       };
     },
     async compare(_grant, _images, { signal = new AbortController().signal, onProgress }) {
-      const steps = 10;
+      const steps = 50;
       for (let i = 1; i <= steps; i++) {
         await wait((scenario.uploadMs ?? 600) / steps, signal);
         onProgress?.(i / steps);
