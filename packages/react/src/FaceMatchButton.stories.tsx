@@ -88,6 +88,8 @@ export const WaitingForVerification: Story = {
 
 /** The person finished the capture; the backend is asking Verisoul (slowly, here). */
 export const Verifying: Story = {
+  // No result polling while the popup is open, so the answer can only come after the callback.
+  args: { pollIntervalMs: 60_000 },
   play: async ({ canvasElement, args }) => {
     const sessionId = await start(canvasElement, args.onEvent);
     await whenCaptureOpen(sessionId);
