@@ -126,6 +126,36 @@ export const Verified = completesWith("Real");
 export const Suspicious = completesWith("Suspicious");
 export const Fake = completesWith("Fake");
 
+/** Verisoul's page sends COOP, which cuts the popup off: the result still comes from the backend. */
+export const PopupSevered: Story = {
+  beforeEach: () => setStoryScenario({ coop: true }),
+  play: async ({ canvasElement, args }) => {
+    const sessionId = await start(canvasElement, args.onEvent);
+    await waitFor(
+      () =>
+        expect(args.onEvent).toHaveBeenCalledWith(
+          expect.objectContaining({ type: "popup_detached" }),
+        ),
+      { timeout: 8000 },
+    );
+    await finishCapture(sessionId, "success");
+    await waitFor(() => expect(args.onComplete).toHaveBeenCalled(), { timeout: 8000 });
+    await expect(button(canvasElement)).toHaveAttribute("data-state", "completed");
+  },
+};
+
+/** On a desktop, Verisoul's page offers a QR code; the phone finishes, the button learns it. */
+export const PhoneHandOff: Story = {
+  beforeEach: () => setStoryScenario({ handoff: "always" }),
+  play: async ({ canvasElement, args }) => {
+    const sessionId = await start(canvasElement, args.onEvent);
+    await expect(button(canvasElement)).toHaveAttribute("data-state", "open");
+    await finishCapture(sessionId, "success"); // as the phone would
+    await waitFor(() => expect(args.onComplete).toHaveBeenCalled(), { timeout: 8000 });
+    await expect(button(canvasElement)).toHaveAttribute("data-state", "completed");
+  },
+};
+
 // The popup the button opened (the story keeps the browser's own window to close it).
 let popup: Window | null = null;
 
