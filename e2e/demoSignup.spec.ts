@@ -251,3 +251,23 @@ test("Language: Español makes the face check Spanish, and the vendors' pages fo
   await expect(frame).toBeVisible();
   await expect(frame.contentFrame().locator("html")).toHaveAttribute("lang", "es");
 });
+
+test("Scenarios panel: Verisoul rate-limits -> the page says so in words, the log has the code", async ({
+  page,
+}, testInfo) => {
+  await signUp(page, testInfo, "Rita");
+  const panel = page.getByRole("form", { name: /Verisoul Face Match/ });
+  await panel.getByLabel("Fail the next API call").selectOption("429");
+  await panel.getByRole("button", { name: "Apply" }).click();
+  await expect(panel.getByRole("status")).toHaveText("Scenario applied.");
+  await page.getByRole("button", { name: /verify with face/i }).click();
+  await expect(page.getByRole("alert")).toHaveText(
+    "Too many attempts. Wait a moment, then try again.",
+  );
+  const button = page.getByRole("button", { name: "Verification failed. Try again" });
+  await expect(button).toHaveAttribute("data-state", "failed");
+  await expect(
+    page.locator('[data-testid="event-log"] li[data-source="verisoul"]').first(),
+  ).toContainText("rate_limited");
+  await shoot(page, testInfo, "02-verisoul-rate-limited");
+});

@@ -1,4 +1,4 @@
-import { FaceMatchButton, SelfieCompareUploader } from "@facekit/react";
+import { type FaceKitErrorCode, FaceMatchButton, SelfieCompareUploader } from "@facekit/react";
 import { useState } from "react";
 import { type Account, type Vendor, vendorNames } from "./account.ts";
 import { useLog } from "./devtools/EventLogProvider.tsx";
@@ -21,6 +21,23 @@ const choices: { id: Vendor; hint: string; how: string }[] = [
     how: "Take a selfie or choose one, add the photo from your ID, then compare.",
   },
 ];
+
+/**
+ * What we tell the visitor when a Face Match attempt fails, by `error.code` (the message is for
+ * developers: it goes to the event log, never to the page).
+ */
+const faceMatchTrouble: Partial<Record<FaceKitErrorCode, string>> = {
+  popup_blocked: "Your browser blocked the verification window. Allow pop-ups for this site.",
+  camera_denied: "The camera was blocked. Allow it for the verification window and try again.",
+  scan_incomplete: "The selfie scan was not finished. Try again when ready.",
+  liveness_failed:
+    "We could not confirm a live person. Try again in good light, facing the camera.",
+  session_expired: "The verification took too long. Please start again.",
+  rate_limited: "Too many attempts. Wait a moment, then try again.",
+  network: "The connection failed. Check your network and try again.",
+  unauthorized: "Your session ended. Start over to sign in again.",
+};
+const otherTrouble = "Verification is not available right now. Please try again later.";
 
 interface Notice {
   text: string;
@@ -96,7 +113,7 @@ export function FaceStep({
             }}
             onError={(error) => {
               verisoul.callback("onError", { code: error.code, message: error.message });
-              setNotice({ text: error.message, isError: true });
+              setNotice({ text: faceMatchTrouble[error.code] ?? otherTrouble, isError: true });
             }}
           />
         ) : vendor === "facesign" ? (

@@ -193,7 +193,7 @@ export const LivenessFailed: Story = {
       expect.objectContaining({ code: "liveness_failed" }),
     );
     await expect(button(canvasElement)).toHaveAttribute("data-state", "failed");
-    await expect(button(canvasElement)).toHaveAccessibleName("Try again");
+    await expect(button(canvasElement)).toHaveAccessibleName("Verification failed. Try again");
   },
 };
 

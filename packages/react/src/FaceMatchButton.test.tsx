@@ -12,6 +12,7 @@ import {
   stubWindowOpen,
   vendorOrigin,
 } from "./internal/testing/fakeBackend.ts";
+import { en } from "./locales/en.ts";
 
 let popups: ReturnType<typeof createPopup>[];
 beforeEach(() => {
@@ -122,7 +123,7 @@ describe("FaceMatchButton", () => {
 
     act(() => postFromPopup(envelope("s-1", "failed_to_complete_face_scan"), popups[0]));
     expect(button).toHaveAttribute("data-state", "failed");
-    expect(button).toHaveTextContent("Try again");
+    expect(button).toHaveTextContent(en.faceMatch.failed);
     await user.click(button);
     await waitFor(() => expect(popups[1]?.location.href).toContain("session_id=s-2"));
     expect(backend.calls.session).toBe(2);

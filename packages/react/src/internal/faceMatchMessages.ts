@@ -19,5 +19,5 @@ export const faceMatchMessages: FaceMatchMessages = {
   verifying: "Verifying…",
   completed: "Face check complete",
   cancelled: "Try again",
-  failed: "Try again",
+  failed: "Verification failed. Try again",
 };

@@ -26,7 +26,7 @@ export const es: FaceKitMessages = {
     verifying: "Verificando…",
     completed: "Comprobación facial terminada",
     cancelled: tryAgain,
-    failed: tryAgain,
+    failed: `La verificación ha fallado. ${tryAgain}`,
   },
   faceSign: {
     title: "Verificación de FaceSign",

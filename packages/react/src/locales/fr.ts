@@ -27,7 +27,7 @@ export const fr: FaceKitMessages = {
     verifying: "Vérification en cours…",
     completed: "Vérification faciale terminée",
     cancelled: tryAgain,
-    failed: tryAgain,
+    failed: `La vérification a échoué. ${tryAgain}`,
   },
   faceSign: {
     title: "Vérification FaceSign",
