@@ -250,21 +250,23 @@ export const NotSignedIn = backendFails(storyBackends.signedOut, "unauthorized")
 export const BackendUnreachable = backendFails(storyBackends.offline, "network");
 export const VendorKeyRefused = backendFails(storyBackends.badVendorKey, "vendor_misconfigured");
 
-/** 1:1 authentication (a login page) for an account that never enrolled a face. */
-export const NoEnrolledFace: Story = {
-  parameters: { facekitBackend: storyBackends.login },
-  play: async ({ canvasElement, args }) => {
+/** The capture succeeds, then the backend's answer fails with `code`. */
+function succeedsThenFails(code: string): Story["play"] {
+  return async ({ canvasElement, args }) => {
     const sessionId = await start(canvasElement, args.onEvent);
     await finishCapture(sessionId, "success");
     await waitFor(
-      () =>
-        expect(args.onError).toHaveBeenCalledWith(
-          expect.objectContaining({ code: "account_not_found" }),
-        ),
+      () => expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code })),
       { timeout: 8000 },
     );
     await expect(button(canvasElement)).toHaveAttribute("data-state", "failed");
-  },
+  };
+}
+
+/** 1:1 authentication (a login page) for an account that never enrolled a face. */
+export const NoEnrolledFace: Story = {
+  parameters: { facekitBackend: storyBackends.login },
+  play: succeedsThenFails("account_not_found"),
 };
 
 // Minted after the meta's simulator reset (story hooks run after the meta's), before render.
@@ -276,17 +278,7 @@ export const SessionTampered: Story = {
     tampered = await mintTamperedFaceMatchSession();
   },
   render: (args) => <FaceMatchButton {...args} session={tampered} />,
-  play: async ({ canvasElement, args }) => {
-    const sessionId = await start(canvasElement, args.onEvent);
-    await finishCapture(sessionId, "success");
-    await waitFor(
-      () =>
-        expect(args.onError).toHaveBeenCalledWith(
-          expect.objectContaining({ code: "session_invalid" }),
-        ),
-      { timeout: 8000 },
-    );
-  },
+  play: succeedsThenFails("session_invalid"),
 };
 
 export const VendorRateLimited: Story = {
