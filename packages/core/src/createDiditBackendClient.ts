@@ -2,7 +2,7 @@
  * The browser's client for the developer's Didit selfie-compare routes. A client of its own (like
  * `createFaceSignBackendClient`) so bundles of the other flows leave it out.
  */
-import type { BackendClientOptions } from "./createBackendClient.ts";
+
 import { createPost } from "./internal/createPost.ts";
 import { sendForm } from "./internal/sendForm.ts";
 import {
@@ -12,10 +12,14 @@ import {
   type SelfieCompareGrant,
   type SelfieCompareResult,
 } from "./protocol/index.ts";
-import type { SelfieCompareImages, SelfieCompareUploadOptions } from "./types.ts";
+import type {
+  BackendClientOptions,
+  SelfieCompareImages,
+  SelfieCompareUploadOptions,
+} from "./types.ts";
 
 /**
- * Options of {@link createDiditBackendClient}: those of `createBackendClient`, plus the
+ * Options of {@link createDiditBackendClient}: those of `createVerisoulBackendClient`, plus the
  * `XMLHttpRequest` the upload uses. `credentials: "include"` sends cookies cross-origin
  * (`withCredentials`); same-origin uploads always carry them.
  * @example

@@ -4,7 +4,7 @@
  * Polling: internal/createPoller.ts; popup watching: internal/watchPopup.ts.
  * See docs/decisions/0001-verisoul-flow.md.
  */
-import { idleSnapshot } from "./idleSnapshot.ts";
+import { idleFaceMatchSnapshot } from "./idleSnapshots.ts";
 import { assertOpenable } from "./internal/assertOpenable.ts";
 import { type FinalEvent, startPolling } from "./internal/createPoller.ts";
 import { createStore } from "./internal/createStore.ts";
@@ -24,7 +24,7 @@ import type * as T from "./types.ts";
 /**
  * Creates a flow. Nothing happens until `open()` or `resume()`.
  * @example
- * const backend = createBackendClient({ endpoint: "/api/facekit" });
+ * const backend = createVerisoulBackendClient({ endpoint: "/api/facekit" });
  * const flow = createFaceMatchFlow({
  *   getSession: (signal) => backend.mintFaceMatchSession(signal),
  *   getResult: (session, signal) => backend.getFaceMatchResult(session.token, signal),
@@ -36,12 +36,12 @@ export function createFaceMatchFlow(options: T.FaceMatchFlowOptions): T.FaceMatc
   const { get, set, emit, subscribe, on, clear } = createStore<
     T.FaceMatchSnapshot,
     T.FaceMatchEvent
-  >(idleSnapshot);
-  const w = (): T.FlowWindow => options.window ?? window;
+  >(idleFaceMatchSnapshot);
+  const w = (): T.FaceMatchWindow => options.window ?? window;
   const name = `facekit:verisoul:${Math.random()}`; // one popup per flow, never shared
   // The current attempt. Aborting `ctrl` ends it: late answers check their signal and stop.
   let ctrl: AbortController | undefined;
-  let popup: T.FlowPopup | null = null;
+  let popup: T.FaceMatchPopup | null = null;
   let session: FaceMatchSession | undefined;
   let offs: (() => void)[] = [];
   let openedAt = 0;
@@ -112,7 +112,7 @@ export function createFaceMatchFlow(options: T.FaceMatchFlowOptions): T.FaceMatc
     offs.push(() => W.clearTimeout(id));
   };
 
-  const start = (W: T.FlowWindow, s: FaceMatchSession, signal: AbortSignal) => {
+  const start = (W: T.FaceMatchWindow, s: FaceMatchSession, signal: AbortSignal) => {
     const deadline = assertOpenable(s);
     const { sessionId, url } = s;
     if (popup?.closed) onClosed(0); // cancelled (aborting `signal`) or blocked
@@ -143,7 +143,7 @@ export function createFaceMatchFlow(options: T.FaceMatchFlowOptions): T.FaceMatc
       if (ctrl && status !== "idle" && !detached) return popup?.focus?.();
       const signal = begin();
       const W = w();
-      set({ ...idleSnapshot, status: "preparing" });
+      set({ ...idleFaceMatchSnapshot, status: "preparing" });
       if (mode !== "redirect") {
         popup = openPopup(W, name, options.popup);
         openedAt = Date.now();
@@ -180,12 +180,12 @@ export function createFaceMatchFlow(options: T.FaceMatchFlowOptions): T.FaceMatc
       poll = startPolling(W, session, signal, options, emit, finish);
       // No outcome: one quiet look, which only a `completed` answer ends (see `finish`).
       if (!returned) return poll(true);
-      set({ ...idleSnapshot, status: "open", sessionId: p.sessionId });
+      set({ ...idleFaceMatchSnapshot, status: "open", sessionId: p.sessionId });
       onEnvelope(r);
     },
     reset() {
       end();
-      set(idleSnapshot);
+      set(idleFaceMatchSnapshot);
     },
     destroy() {
       destroyed = true;

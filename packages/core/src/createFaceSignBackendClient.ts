@@ -1,16 +1,17 @@
 /**
  * The browser's client for the developer's FaceSign routes. A client of its own (not more methods
- * on `createBackendClient`'s object) so bundles that only use Face Match leave it out.
+ * on `createVerisoulBackendClient`'s object) so bundles that only use Face Match leave it out.
  */
-import type { BackendClientOptions } from "./createBackendClient.ts";
+
 import { createPost, type Json } from "./internal/createPost.ts";
 import {
   type FaceSignMintRequest,
   type FaceSignSession,
   type FaceSignStatusRequest,
   type FaceSignStatusResponse,
-  facesignRoutes,
+  faceSignRoutes,
 } from "./protocol/index.ts";
+import type { BackendClientOptions } from "./types.ts";
 
 /**
  * Calls to your backend's FaceSign routes. Failures are {@link FaceKitError}s.
@@ -41,7 +42,7 @@ const isSession = (d: Json) =>
 const statuses: unknown[] = ["created", "inProgress", "complete", "incomplete"];
 
 /**
- * Creates a {@link FaceSignBackendClient}; takes the same options as `createBackendClient`.
+ * Creates a {@link FaceSignBackendClient}; takes the same options as `createVerisoulBackendClient`.
  * @example
  * const facesign = createFaceSignBackendClient({ endpoint: "/api/facekit" });
  * const flow = createFaceSignFlow({
@@ -55,16 +56,16 @@ export function createFaceSignBackendClient(options: BackendClientOptions): Face
   return {
     mintFaceSignSession: (signal) =>
       post<FaceSignSession>(
-        facesignRoutes.session,
+        faceSignRoutes.session,
         { locale: options.locale } satisfies FaceSignMintRequest,
         signal,
         isSession,
       ),
     refreshFaceSignSession: (sessionId, signal) =>
-      post<FaceSignSession>(facesignRoutes.refresh, { sessionId }, signal, isSession),
+      post<FaceSignSession>(faceSignRoutes.refresh, { sessionId }, signal, isSession),
     getFaceSignStatus: (request, signal) =>
       post<FaceSignStatusResponse>(
-        facesignRoutes.status,
+        faceSignRoutes.status,
         request,
         signal,
         (d) => typeof d?.sessionId === "string" && statuses.includes(d.status),

@@ -4,7 +4,7 @@
  * decides the outcome; FaceSign's page sends no documented completion message, so the backend's
  * status is the only signal.
  */
-import { idleFaceSignSnapshot } from "./idleSnapshot.ts";
+import { idleFaceSignSnapshot } from "./idleSnapshots.ts";
 import { createStore } from "./internal/createStore.ts";
 import { toFaceKitError } from "./internal/toFaceKitError.ts";
 import {

@@ -6,7 +6,7 @@
  * is good for another 30 s. Every later attempt asks for a new one (the backend spends a grant
  * even on a failed upload).
  */
-import { idleSelfieCompareSnapshot } from "./idleSnapshot.ts";
+import { idleSelfieCompareSnapshot } from "./idleSnapshots.ts";
 import { createSlotActions } from "./internal/createSlotActions.ts";
 import { createStore } from "./internal/createStore.ts";
 import { toFaceKitError } from "./internal/toFaceKitError.ts";

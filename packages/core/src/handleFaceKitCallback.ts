@@ -6,7 +6,7 @@
 
 import { readPending, returnedKey } from "./internal/redirectStore.ts";
 import { type CallbackEnvelope, channelName, parseEnvelope } from "./protocol/index.ts";
-import type { FlowWindow } from "./types.ts";
+import type { FaceMatchWindow } from "./types.ts";
 
 /**
  * What {@link handleFaceKitCallback} did, so the page can show the right words.
@@ -33,7 +33,7 @@ export type FaceKitCallbackOutcome =
  * if (outcome.kind === "handoff") status.textContent = "You can return to your computer.";
  */
 export function handleFaceKitCallback(
-  options: { window?: FlowWindow } = {},
+  options: { window?: FaceMatchWindow } = {},
 ): FaceKitCallbackOutcome {
   const win = options.window ?? window;
   const { origin, search } = win.location;

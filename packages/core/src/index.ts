@@ -2,18 +2,14 @@
  * `@facekit/core`: the framework-free flow engine. Safe to import during SSR: nothing touches
  * `window` until a flow is opened.
  * @example
- * import { createBackendClient, createFaceMatchFlow } from "@facekit/core";
- * const backend = createBackendClient({ endpoint: "/api/facekit" });
+ * import { createVerisoulBackendClient, createFaceMatchFlow } from "@facekit/core";
+ * const backend = createVerisoulBackendClient({ endpoint: "/api/facekit" });
  * const flow = createFaceMatchFlow({
  *   getSession: (signal) => backend.mintFaceMatchSession(signal),
  *   getResult: (session, signal) => backend.getFaceMatchResult(session.token, signal),
  * });
  */
-export {
-  type BackendClient,
-  type BackendClientOptions,
-  createBackendClient,
-} from "./createBackendClient.ts";
+
 export {
   createDiditBackendClient,
   type DiditBackendClient,
@@ -26,12 +22,16 @@ export {
 } from "./createFaceSignBackendClient.ts";
 export { createFaceSignFlow } from "./createFaceSignFlow.ts";
 export { createSelfieCompareFlow } from "./createSelfieCompareFlow.ts";
+export {
+  createVerisoulBackendClient,
+  type VerisoulBackendClient,
+} from "./createVerisoulBackendClient.ts";
 export { type FaceKitCallbackOutcome, handleFaceKitCallback } from "./handleFaceKitCallback.ts";
 export {
+  idleFaceMatchSnapshot,
   idleFaceSignSnapshot,
   idleSelfieCompareSnapshot,
-  idleSnapshot,
-} from "./idleSnapshot.ts";
+} from "./idleSnapshots.ts";
 export {
   type PreparedImage,
   type PrepareImageOptions,
@@ -46,7 +46,7 @@ export {
   type FaceMatchResultResponse,
   type FaceMatchSession,
   type FaceSignSession,
-  type FaceSignStatus,
+  type FaceSignSessionStatus,
   type FaceSignStatusResponse,
   type FaceSignSummary,
   isFaceKitErrorCode,
@@ -56,22 +56,23 @@ export {
 } from "./protocol/index.ts";
 export { startCamera } from "./startCamera.ts";
 export type {
+  BackendClientOptions,
   CameraHandle,
   CameraVideo,
   FaceMatchEvent,
   FaceMatchFlow,
   FaceMatchFlowOptions,
   FaceMatchMode,
+  FaceMatchPopup,
   FaceMatchSnapshot,
   FaceMatchStatus,
+  FaceMatchWindow,
   FaceSignEvent,
   FaceSignFlow,
   FaceSignFlowOptions,
-  FaceSignFlowStatus,
   FaceSignSnapshot,
+  FaceSignStatus,
   FaceSignWindow,
-  FlowPopup,
-  FlowWindow,
   SelfieCompareEvent,
   SelfieCompareFlow,
   SelfieCompareFlowOptions,

@@ -8,7 +8,7 @@ import type {
   FaceMatchResultResponse,
   FaceMatchSession,
   FaceSignSession,
-  FaceSignStatus,
+  FaceSignSessionStatus,
   FaceSignStatusRequest,
   FaceSignStatusResponse,
   FaceSignSummary,
@@ -81,9 +81,9 @@ export type FaceMatchMode = "popup" | "redirect" | "auto";
 /**
  * The window a flow opens; a real `WindowProxy` satisfies it.
  * @example
- * const popup: FlowPopup = { closed: false, close() {}, location: { href: "" } };
+ * const popup: FaceMatchPopup = { closed: false, close() {}, location: { href: "" } };
  */
-export interface FlowPopup {
+export interface FaceMatchPopup {
   readonly closed: boolean;
   close(): void;
   focus?(): void;
@@ -96,8 +96,8 @@ export interface FlowPopup {
  * @example
  * createFaceMatchFlow({ window, getSession, getResult });
  */
-export interface FlowWindow {
-  open(url: string, target: string, features: string): FlowPopup | null;
+export interface FaceMatchWindow {
+  open(url: string, target: string, features: string): FaceMatchPopup | null;
   location: {
     href: string;
     origin: string;
@@ -139,7 +139,7 @@ export interface FaceMatchFlowOptions {
   /** Default `auto`. */
   mode?: FaceMatchMode;
   /** Default: the global `window`, read when needed (never at import). */
-  window?: FlowWindow;
+  window?: FaceMatchWindow;
   /** Delay before the first result poll; grows x1.5 up to 15 s. Default 3000. */
   pollIntervalMs?: number;
   /**
@@ -196,7 +196,7 @@ export interface FaceMatchFlow {
  * @example
  * if (flow.getSnapshot().status === "ready") showIframe();
  */
-export type FaceSignFlowStatus =
+export type FaceSignStatus =
   | "idle"
   | "loading"
   | "ready"
@@ -212,7 +212,7 @@ export type FaceSignFlowStatus =
  * if (session) iframe.src = session.url;
  */
 export interface FaceSignSnapshot {
-  status: FaceSignFlowStatus;
+  status: FaceSignStatus;
   /** The session to embed (`url`); replaced by a refreshed secret while the user has not begun. */
   session: FaceSignSession | null;
   /** The client-safe summary from your backend, once `completed` (null if it sent none). */
@@ -232,7 +232,7 @@ export type FaceSignEvent =
   /** A new client secret (and `url`) for the same session, before the old one expired. */
   | { type: "secret_refreshed"; sessionId: string }
   /** The backend reported another status of the session. */
-  | { type: "status_changed"; sessionId: string; status: FaceSignStatus }
+  | { type: "status_changed"; sessionId: string; status: FaceSignSessionStatus }
   /**
    * The status could not be read (network, vendor_unavailable, rate_limited) while the user is in
    * the session; polling goes on with back-off and the snapshot stays `inProgress`. Once per outage.
@@ -530,4 +530,26 @@ export interface SelfieCompareFlow {
   destroy(): void;
   /** Subscribes to {@link SelfieCompareEvent}s. */
   on(listener: (event: SelfieCompareEvent) => void): () => void;
+}
+
+/**
+ * Where and how the browser reaches your FaceKit routes: the options of every backend client
+ * ({@link createVerisoulBackendClient}, `createFaceSignBackendClient`, `createDiditBackendClient`).
+ * @example
+ * const options: BackendClientOptions = { endpoint: "/api/facekit", headers: { "x-csrf": token } };
+ */
+export interface BackendClientOptions {
+  /** Where the FaceKit handler is mounted, e.g. `/api/facekit` (a trailing `/` is fine). */
+  endpoint: string;
+  /** Default: the global `fetch`, read at call time. */
+  fetch?: typeof fetch;
+  /** Extra request headers (CSRF token, auth...). */
+  headers?: Record<string, string>;
+  /** Default `same-origin`, so the session cookie that identifies the user is sent. */
+  credentials?: RequestCredentials;
+  /**
+   * The user's language (BCP 47, e.g. `es` or `fr-CA`), sent when minting a session so the
+   * vendor's page speaks it. Your backend picks a language it allows, or ignores it.
+   */
+  locale?: string;
 }

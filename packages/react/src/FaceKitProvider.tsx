@@ -1,4 +1,4 @@
-import { createBackendClient } from "@facekit/core";
+import { createVerisoulBackendClient } from "@facekit/core";
 import { QueryClient } from "@tanstack/react-query";
 import { type ReactNode, useMemo, useState } from "react";
 import type { FaceKitMessageOverrides } from "./FaceKitMessages.ts";
@@ -55,7 +55,7 @@ export function FaceKitProvider({
   // The backend client is stateless: re-creating it with the value costs nothing.
   const value = useMemo(() => {
     const config = { endpoint, fetch, headers, locale: locale ?? messages?.locale };
-    return { backend: createBackendClient(config), config, queryClient: client, messages };
+    return { backend: createVerisoulBackendClient(config), config, queryClient: client, messages };
   }, [endpoint, fetch, headers, locale, messages, client]);
   return <FaceKitContext.Provider value={value}>{children}</FaceKitContext.Provider>;
 }

@@ -1,5 +1,5 @@
 import { FaceKitError, type FaceSignSession, type FaceSignSummary } from "@facekit/core";
-import { facesignRoutes } from "@facekit/core/protocol";
+import { faceSignRoutes } from "@facekit/core/protocol";
 import { act, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { type ComponentProps, createRef, StrictMode } from "react";
@@ -166,7 +166,7 @@ describe("FaceSignEmbed", () => {
     const backend = createFakeFaceSignBackend();
     let down = false;
     const fetch: typeof globalThis.fetch = (input, init) =>
-      down && String(input).endsWith(`/${facesignRoutes.status}`)
+      down && String(input).endsWith(`/${faceSignRoutes.status}`)
         ? Promise.reject(new TypeError("Failed to fetch"))
         : backend.fetch(input, init);
     const onError = vi.fn();

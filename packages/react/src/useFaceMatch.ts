@@ -7,13 +7,13 @@ import {
   type FaceMatchResult,
   type FaceMatchSession,
   type FaceMatchSnapshot,
-  idleSnapshot,
+  idleFaceMatchSnapshot,
 } from "@facekit/core";
 import { useCallback, useId, useRef, useState, useSyncExternalStore } from "react";
 import { useFaceKit } from "./internal/FaceKitContext.ts";
-import { fetchResult, sessionQuery, takeSession } from "./internal/queries.ts";
 import { useCommitEffect } from "./internal/useCommitEffect.ts";
 import { useLatest } from "./internal/useLatest.ts";
+import { fetchResult, sessionQuery, takeSession } from "./internal/verisoulQueries.ts";
 
 /**
  * Options of {@link useFaceMatch} (and props of `<FaceMatchButton>`). The flow options are read
@@ -60,7 +60,7 @@ const noop = () => {};
 // Stands in until the commit effect has created the flow (and during server rendering).
 const inert: Pick<FaceMatchFlow, "subscribe" | "getSnapshot" | "open" | "cancel" | "reset"> = {
   subscribe: () => noop,
-  getSnapshot: () => idleSnapshot,
+  getSnapshot: () => idleFaceMatchSnapshot,
   open: noop,
   cancel: noop,
   reset: noop,

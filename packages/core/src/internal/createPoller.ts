@@ -1,5 +1,5 @@
 import type { FaceMatchSession } from "../protocol/index.ts";
-import type { FaceMatchEvent, FaceMatchFlowOptions, FlowWindow } from "../types.ts";
+import type { FaceMatchEvent, FaceMatchFlowOptions, FaceMatchWindow } from "../types.ts";
 import { toFaceKitError } from "./toFaceKitError.ts";
 
 /**
@@ -20,7 +20,7 @@ export type FinalEvent = Extract<FaceMatchEvent, { type: "completed" | "cancelle
  * now(true); // the user closed the popup: completed, or else cancelled
  */
 export function startPolling(
-  win: FlowWindow,
+  win: FaceMatchWindow,
   session: FaceMatchSession,
   signal: AbortSignal,
   options: Pick<FaceMatchFlowOptions, "getResult" | "pollIntervalMs">,

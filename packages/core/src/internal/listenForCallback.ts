@@ -1,5 +1,5 @@
 import { type CallbackEnvelope, channelName, parseEnvelope } from "../protocol/index.ts";
-import type { FlowPopup, FlowWindow } from "../types.ts";
+import type { FaceMatchPopup, FaceMatchWindow } from "../types.ts";
 import { warn } from "./dev.ts";
 
 // Typed locally (see ./dev.ts): core must not depend on Node's types.
@@ -15,8 +15,8 @@ declare const process: { env: { NODE_ENV?: string } };
  * const off = listenForCallback(window, popup, (env) => env && handle(env));
  */
 export function listenForCallback(
-  win: FlowWindow,
-  popup: FlowPopup | null,
+  win: FaceMatchWindow,
+  popup: FaceMatchPopup | null,
   onEnvelope: (envelope: CallbackEnvelope | null) => void,
 ): () => void {
   const { origin } = win.location;

@@ -1,4 +1,4 @@
-import type { FlowPopup, FlowWindow } from "../types.ts";
+import type { FaceMatchPopup, FaceMatchWindow } from "../types.ts";
 
 /**
  * Opens an empty popup named `name` (one per flow, so two flows never share a window), centred on
@@ -8,10 +8,10 @@ import type { FlowPopup, FlowWindow } from "../types.ts";
  * const popup = openPopup(window, "facekit:verisoul:0.42", { width: 480, height: 720 });
  */
 export function openPopup(
-  win: FlowWindow,
+  win: FaceMatchWindow,
   name: string,
   { width, height } = { width: 480, height: 720 },
-): FlowPopup | null {
+): FaceMatchPopup | null {
   const left = (win.screenX ?? 0) + ((win.outerWidth ?? width) - width) / 2;
   const top = (win.screenY ?? 0) + ((win.outerHeight ?? height) - height) / 2;
   return win.open(

@@ -5,7 +5,7 @@
 
 import type { FaceMatchSession } from "../protocol/index.ts";
 import { type CallbackEnvelope, parseEnvelope } from "../protocol/index.ts";
-import type { FlowWindow } from "../types.ts";
+import type { FaceMatchWindow } from "../types.ts";
 
 /**
  * Key of the attempt that left the page.
@@ -41,7 +41,7 @@ export interface PendingRedirect {
  * window.location.assign(session.url);
  */
 export function savePending(
-  win: FlowWindow,
+  win: FaceMatchWindow,
   { sessionId, token }: FaceMatchSession,
   expiresAt: number,
 ) {
@@ -49,7 +49,7 @@ export function savePending(
   win.sessionStorage.setItem(pendingKey, JSON.stringify(pending));
 }
 
-function read(win: FlowWindow, key: string): unknown {
+function read(win: FaceMatchWindow, key: string): unknown {
   try {
     return JSON.parse(win.sessionStorage.getItem(key) ?? "null");
   } catch {
@@ -62,7 +62,7 @@ function read(win: FlowWindow, key: string): unknown {
  * @example
  * if (readPending(window)?.sessionId === envelope.sessionId) returnToApp();
  */
-export function readPending(win: FlowWindow): PendingRedirect | null {
+export function readPending(win: FaceMatchWindow): PendingRedirect | null {
   // Written by our own flow; checking what resume() sends to the backend is enough.
   const p = read(win, pendingKey) as Partial<PendingRedirect> | null;
   return typeof p?.sessionId === "string" && typeof p.token === "string"
@@ -75,7 +75,7 @@ export function readPending(win: FlowWindow): PendingRedirect | null {
  * @example
  * const outcome = readReturned(window);
  */
-export function readReturned(win: FlowWindow): CallbackEnvelope | null {
+export function readReturned(win: FaceMatchWindow): CallbackEnvelope | null {
   return parseEnvelope(read(win, returnedKey));
 }
 
@@ -84,7 +84,7 @@ export function readReturned(win: FlowWindow): CallbackEnvelope | null {
  * @example
  * clearRedirect(window);
  */
-export function clearRedirect(win: FlowWindow): void {
+export function clearRedirect(win: FaceMatchWindow): void {
   try {
     win.sessionStorage.removeItem(pendingKey);
     win.sessionStorage.removeItem(returnedKey);

@@ -1,7 +1,7 @@
 import {
   FaceKitError,
   type FaceSignSession,
-  type FaceSignStatus,
+  type FaceSignSessionStatus,
   type FaceSignStatusResponse,
 } from "../protocol/index.ts";
 import type { FaceSignEvent, FaceSignFlowOptions, FaceSignWindow } from "../types.ts";
@@ -61,7 +61,7 @@ export function watchFaceSign(
   let outage = false; // `status_unavailable` was emitted; the next answer ends the outage
   let busy = false;
   let notBefore = 0; // rate limited until then
-  let last: FaceSignStatus = "created";
+  let last: FaceSignSessionStatus = "created";
   let begun = false; // sticky: once the user began, the page is never reloaded
   let held = session; // the secret on screen (or about to be)
   let refusals = 0;

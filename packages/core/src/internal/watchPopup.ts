@@ -1,4 +1,4 @@
-import type { FlowPopup, FlowWindow } from "../types.ts";
+import type { FaceMatchPopup, FaceMatchWindow } from "../types.ts";
 
 /**
  * Watches the popup every 200 ms (the only way to see a cross-origin popup close) and calls
@@ -9,8 +9,8 @@ import type { FlowPopup, FlowWindow } from "../types.ts";
  * const stop = watchPopup(window, () => popup, (loadedAt) => console.info("closed", loadedAt));
  */
 export function watchPopup(
-  win: FlowWindow,
-  popup: () => FlowPopup | null,
+  win: FaceMatchWindow,
+  popup: () => FaceMatchPopup | null,
   onClosed: (loadedAt: number) => void,
 ): () => void {
   let loadedAt = 0;

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { type FaceSignSessionObject, toFaceSignStatus, toFaceSignSummary } from "./facesign.ts";
+import {
+  type FaceSignSessionObject,
+  toFaceSignSessionStatus,
+  toFaceSignSummary,
+} from "./facesign.ts";
 
 const finished: FaceSignSessionObject = {
   id: "sess_1",
@@ -23,18 +27,15 @@ const finished: FaceSignSessionObject = {
   },
 };
 
-describe("toFaceSignStatus", () => {
+describe("toFaceSignSessionStatus", () => {
   it("keeps the current lifecycle and folds the legacy values in", () => {
-    expect(["created", "inProgress", "complete", "incomplete"].map(toFaceSignStatus)).toEqual([
-      "created",
-      "inProgress",
-      "complete",
-      "incomplete",
-    ]);
-    expect(toFaceSignStatus("requiresInput")).toBe("created");
-    expect(toFaceSignStatus("processing")).toBe("inProgress");
-    expect(toFaceSignStatus("canceled")).toBe("incomplete");
-    expect(toFaceSignStatus("somethingNew")).toBe("incomplete");
+    expect(
+      ["created", "inProgress", "complete", "incomplete"].map(toFaceSignSessionStatus),
+    ).toEqual(["created", "inProgress", "complete", "incomplete"]);
+    expect(toFaceSignSessionStatus("requiresInput")).toBe("created");
+    expect(toFaceSignSessionStatus("processing")).toBe("inProgress");
+    expect(toFaceSignSessionStatus("canceled")).toBe("incomplete");
+    expect(toFaceSignSessionStatus("somethingNew")).toBe("incomplete");
   });
 });
 

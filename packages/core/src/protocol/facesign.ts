@@ -140,10 +140,12 @@ export interface FaceSignWebhookBody {
 }
 
 /** FaceKit's lifecycle of a FaceSign session (legacy vendor values folded in). */
-export type FaceSignStatus = "created" | "inProgress" | "complete" | "incomplete";
+export type FaceSignSessionStatus = "created" | "inProgress" | "complete" | "incomplete";
 
 /** Folds the legacy statuses into the current lifecycle. */
-export function toFaceSignStatus(status: FaceSignVendorStatus | string): FaceSignStatus {
+export function toFaceSignSessionStatus(
+  status: FaceSignVendorStatus | string,
+): FaceSignSessionStatus {
   if (status === "complete" || status === "inProgress" || status === "created") return status;
   if (status === "processing") return "inProgress";
   if (status === "requiresInput") return "created";
@@ -155,7 +157,7 @@ export type FaceSignExposable = "transcript" | "extractedData" | "videos" | "scr
 
 /** What the browser learns about a finished FaceSign session. */
 export interface FaceSignSummary {
-  status: FaceSignStatus;
+  status: FaceSignSessionStatus;
   isVerified: boolean | null;
   livenessDetected: boolean | null;
   lang: string | null;
@@ -179,7 +181,7 @@ export function toFaceSignSummary(
   const report = session.report ?? {};
   const ai = report.aiAnalysis;
   const summary: FaceSignSummary = {
-    status: toFaceSignStatus(session.status),
+    status: toFaceSignSessionStatus(session.status),
     isVerified: report.isVerified ?? null,
     livenessDetected: report.livenessDetected ?? null,
     lang: report.lang ?? null,

@@ -2,7 +2,7 @@
  * `@facekit/core/protocol`: wire types of the vendors and of FaceKit's backend routes, camelCase
  * mappers, the callback message envelope and the error class. Usable anywhere (no DOM globals).
  * @example
- * import { FaceKitError, routes, type FaceMatchSession } from "@facekit/core/protocol";
+ * import { FaceKitError, verisoulRoutes, type FaceMatchSession } from "@facekit/core/protocol";
  */
 
 export {
@@ -43,11 +43,11 @@ export {
   type FaceSignSessionBody,
   type FaceSignSessionObject,
   type FaceSignSessionSettings,
-  type FaceSignStatus,
+  type FaceSignSessionStatus,
   type FaceSignSummary,
   type FaceSignVendorStatus,
   type FaceSignWebhookBody,
-  toFaceSignStatus,
+  toFaceSignSessionStatus,
   toFaceSignSummary,
 } from "./facesign.ts";
 export {
@@ -62,13 +62,13 @@ export {
   type FaceSignSessionRequest,
   type FaceSignStatusRequest,
   type FaceSignStatusResponse,
-  facesignRoutes,
+  faceSignRoutes,
   grantHeader,
-  routes,
   type SelfieCompareGrant,
   type SelfieCompareResult,
   type SelfieCompareWarning,
   toFaceMatchResult,
+  verisoulRoutes,
 } from "./routes.ts";
 export {
   type FaceMatchVerdict,

@@ -3,19 +3,19 @@
  * (`createFaceKitHandler` from `@facekit/server`). Paths are relative to where the handler is
  * mounted, e.g. `/api/facekit`.
  */
-import type { FaceSignStatus, FaceSignSummary } from "./facesign.ts";
+import type { FaceSignSessionStatus, FaceSignSummary } from "./facesign.ts";
 import type { FaceMatchVerdict, VerisoulDecision } from "./verisoul.ts";
 
-/** Route paths, relative to the handler's mount point. */
-export const routes = {
+/** Verisoul Face Match route paths, relative to the handler's mount point. */
+export const verisoulRoutes = {
   /** POST {@link FaceMatchSessionRequest} (or no body) -> {@link FaceMatchSession}. */
-  verisoulSession: "verisoul/session",
+  session: "verisoul/session",
   /** POST {@link FaceMatchResultRequest} -> {@link FaceMatchResultResponse}. */
-  verisoulResult: "verisoul/result",
+  result: "verisoul/result",
 } as const;
 
 /** FaceSign route paths (a constant of their own, so Face Match bundles do not carry them). */
-export const facesignRoutes = {
+export const faceSignRoutes = {
   /** POST {@link FaceSignMintRequest} (or no body) -> {@link FaceSignSession}. */
   session: "facesign/session",
   /** POST {@link FaceSignSessionRequest} -> {@link FaceSignSession} (new secret, same session). */
@@ -26,7 +26,7 @@ export const facesignRoutes = {
   webhook: "facesign/webhook",
 } as const;
 
-/** Didit selfie-compare route paths (their own constant, like {@link facesignRoutes}). */
+/** Didit selfie-compare route paths (their own constant, like {@link faceSignRoutes}). */
 export const diditRoutes = {
   /** POST, no body needed -> {@link SelfieCompareGrant}. */
   grant: "didit/grant",
@@ -191,7 +191,7 @@ export interface FaceSignStatusRequest extends FaceSignSessionRequest {
 /** Status route answer: the status, and the client-safe summary once the session has ended. */
 export interface FaceSignStatusResponse {
   sessionId: string;
-  status: FaceSignStatus;
+  status: FaceSignSessionStatus;
   /**
    * Only while `created` and when the request carried `clientSecret`: `false` when FaceSign would
    * refuse it (replaced by a refresh, or expired). Ask the refresh route for a new one.

@@ -1,4 +1,4 @@
-import type { BackendClient, BackendClientOptions } from "@facekit/core";
+import type { BackendClientOptions, VerisoulBackendClient } from "@facekit/core";
 import { FaceKitError } from "@facekit/core";
 import type { QueryClient } from "@tanstack/react-query";
 import { createContext, useContext } from "react";
@@ -10,7 +10,7 @@ import type { FaceKitMessageOverrides } from "../FaceKitMessages.ts";
  * const value: FaceKitContextValue = { backend, config: { endpoint }, queryClient };
  */
 export interface FaceKitContextValue {
-  backend: BackendClient;
+  backend: VerisoulBackendClient;
   /**
    * What `backend` was created with (`locale` included); other vendors' clients are created from
    * it where used.

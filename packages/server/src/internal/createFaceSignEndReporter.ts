@@ -1,5 +1,5 @@
 import type { FaceSignSessionObject } from "@facekit/core/protocol";
-import { toFaceSignStatus } from "@facekit/core/protocol";
+import { toFaceSignSessionStatus } from "@facekit/core/protocol";
 import type { FaceSignConfig } from "../types.ts";
 
 /** Sessions whose end one instance remembers having reported (oldest forgotten first). */
@@ -27,7 +27,7 @@ export function createFaceSignEndReporter(
   const reported = new Set<string>();
   const inflight = new Map<string, Promise<void>>();
   return async (session, request) => {
-    const status = toFaceSignStatus(session.status);
+    const status = toFaceSignSessionStatus(session.status);
     if (!onResult || (status !== "complete" && status !== "incomplete")) return;
     const { id } = session;
     if (reported.has(id)) return;

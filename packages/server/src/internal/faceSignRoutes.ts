@@ -4,7 +4,7 @@ import {
   type FaceSignSession,
   type FaceSignSessionObject,
   type FaceSignStatusResponse,
-  toFaceSignStatus,
+  toFaceSignSessionStatus,
   toFaceSignSummary,
 } from "@facekit/core/protocol";
 import * as v from "valibot";
@@ -108,7 +108,7 @@ export async function handleFaceSignRefresh(
   // Always FaceSign's own, fresh view: a cached `created` may be stale by now.
   const fetched = await ownedBody(auth.accountId, () => facesign.client.getSession(sessionId));
   statuses.put(fetched);
-  const status = toFaceSignStatus(fetched.session.status);
+  const status = toFaceSignSessionStatus(fetched.session.status);
   if (status === "complete" || status === "incomplete") {
     await facesign.reportEnd(fetched.session, request);
     throw new FaceKitError("session_expired", "This FaceSign session has ended; start a new one.");
@@ -137,7 +137,7 @@ export async function handleFaceSignStatus(
   const { session, clientSecret: current } = await ownedBody(auth.accountId, () =>
     statuses.read(sessionId, () => facesign.client.getSession(sessionId)),
   );
-  const status = toFaceSignStatus(session.status);
+  const status = toFaceSignSessionStatus(session.status);
   const body: FaceSignStatusResponse = { sessionId, status };
   if (held !== undefined && status === "created") {
     body.secretValid = held === current.secret && current.expireAt > Date.now();

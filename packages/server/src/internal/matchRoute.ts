@@ -1,11 +1,11 @@
-import { diditRoutes, facesignRoutes, routes } from "@facekit/core/protocol";
+import { diditRoutes, faceSignRoutes, verisoulRoutes } from "@facekit/core/protocol";
 
 type Prefixed<P extends string, T> = `${P}${Capitalize<keyof T & string>}`;
 
-/** Names of the FaceKit routes: keys of `routes`, and of the vendor tables prefixed by vendor. */
+/** Names of the FaceKit routes: each vendor's route table, its keys prefixed by the vendor. */
 export type RouteName =
-  | keyof typeof routes
-  | Prefixed<"facesign", typeof facesignRoutes>
+  | Prefixed<"verisoul", typeof verisoulRoutes>
+  | Prefixed<"facesign", typeof faceSignRoutes>
   | Prefixed<"didit", typeof diditRoutes>;
 
 const prefixed = (prefix: string, table: Record<string, string>): [RouteName, string][] =>
@@ -15,8 +15,8 @@ const prefixed = (prefix: string, table: Record<string, string>): [RouteName, st
   ]);
 
 const table: [RouteName, string][] = [
-  ...(Object.entries(routes) as [RouteName, string][]),
-  ...prefixed("facesign", facesignRoutes),
+  ...prefixed("verisoul", verisoulRoutes),
+  ...prefixed("facesign", faceSignRoutes),
   ...prefixed("didit", diditRoutes),
 ];
 

@@ -3,7 +3,7 @@
  * popup that records navigation, in-memory sessionStorage, an in-memory BroadcastChannel bus
  * shared by the windows of one "browser", and timers delegated to the (fakeable) global ones.
  */
-import type { FlowPopup, FlowWindow } from "../../types.ts";
+import type { FaceMatchPopup, FaceMatchWindow } from "../../types.ts";
 
 /**
  * A popup like a real `WindowProxy`: `close()` flips `closed`, and setting `location.href` starts a
@@ -11,7 +11,7 @@ import type { FlowPopup, FlowWindow } from "../../types.ts";
  * `appOrigin` has loaded, reading `location.href` throws a SecurityError. `url` records where it
  * was sent (for tests), `loaded` whether that page has loaded.
  */
-export class FakePopup implements FlowPopup {
+export class FakePopup implements FaceMatchPopup {
   closed = false;
   focused = 0;
   url = "";
@@ -82,7 +82,7 @@ export interface FakeWindowOptions {
   /** How long a popup's navigation takes to load; 0 (default) = at once. */
   popupLoadMs?: number;
   bus?: ReturnType<typeof createBus>;
-  opener?: FlowWindow["opener"];
+  opener?: FaceMatchWindow["opener"];
   storage?: Map<string, string>;
 }
 
@@ -177,7 +177,7 @@ export function createFakeWindow(options: FakeWindowOptions = {}) {
       const event = Object.assign(new Event("message"), { data, ...from });
       target.dispatchEvent(event);
     },
-  } satisfies FlowWindow & Record<string, unknown>;
+  } satisfies FaceMatchWindow & Record<string, unknown>;
   return win;
 }
 

@@ -3,8 +3,8 @@
  * scenario changes, and what a person would do on the hosted page, for play functions.
  */
 import {
-  createBackendClient,
   createFaceSignBackendClient,
+  createVerisoulBackendClient,
   type FaceMatchSession,
   type FaceSignSession,
 } from "@facekit/core";
@@ -48,7 +48,9 @@ export async function patchStoryScenario(patch: Record<string, unknown>): Promis
  * or foreign session would arrive: the backend's result route refuses it.
  */
 export async function mintTamperedFaceMatchSession(): Promise<FaceMatchSession> {
-  const session = await createBackendClient({ endpoint: "/api/facekit" }).mintFaceMatchSession();
+  const session = await createVerisoulBackendClient({
+    endpoint: "/api/facekit",
+  }).mintFaceMatchSession();
   return { ...session, token: `${session.token.slice(0, -4)}AAAA` };
 }
 

@@ -3,9 +3,9 @@ import type { FaceMatchSnapshot, FaceSignSnapshot, SelfieCompareSnapshot } from 
 /**
  * The snapshot of a flow that has not started. Frozen: every flow and hook shares it.
  * @example
- * useSyncExternalStore(flow.subscribe, flow.getSnapshot, () => idleSnapshot);
+ * useSyncExternalStore(flow.subscribe, flow.getSnapshot, () => idleFaceMatchSnapshot);
  */
-export const idleSnapshot: FaceMatchSnapshot = /* @__PURE__ */ Object.freeze({
+export const idleFaceMatchSnapshot: FaceMatchSnapshot = /* @__PURE__ */ Object.freeze({
   status: "idle",
   result: null,
   error: null,

@@ -9,35 +9,15 @@ import type {
   FaceMatchSession,
   FaceMatchSessionRequest,
 } from "./protocol/index.ts";
-import { routes } from "./protocol/index.ts";
-
-/**
- * Options of {@link createBackendClient}.
- * @example
- * const options: BackendClientOptions = { endpoint: "/api/facekit", headers: { "x-csrf": token } };
- */
-export interface BackendClientOptions {
-  /** Where the FaceKit handler is mounted, e.g. `/api/facekit` (a trailing `/` is fine). */
-  endpoint: string;
-  /** Default: the global `fetch`, read at call time. */
-  fetch?: typeof fetch;
-  /** Extra request headers (CSRF token, auth...). */
-  headers?: Record<string, string>;
-  /** Default `same-origin`, so the session cookie that identifies the user is sent. */
-  credentials?: RequestCredentials;
-  /**
-   * The user's language (BCP 47, e.g. `es` or `fr-CA`), sent when minting a session so the
-   * vendor's page speaks it. Your backend picks a language it allows, or ignores it.
-   */
-  locale?: string;
-}
+import { verisoulRoutes } from "./protocol/index.ts";
+import type { BackendClientOptions } from "./types.ts";
 
 /**
  * Calls to your backend's FaceKit routes.
  * @example
  * const session = await client.mintFaceMatchSession();
  */
-export interface BackendClient {
+export interface VerisoulBackendClient {
   /** POST `{endpoint}/verisoul/session` with the `locale`: a fresh, single-use session. */
   mintFaceMatchSession(signal?: AbortSignal): Promise<FaceMatchSession>;
   /** POST `{endpoint}/verisoul/result`: `pending`, or `completed` with the verdict. */
@@ -45,18 +25,18 @@ export interface BackendClient {
 }
 
 /**
- * Creates a {@link BackendClient}. FaceSign's routes have their own client
+ * Creates a {@link VerisoulBackendClient}. FaceSign's routes have their own client
  * ({@link createFaceSignBackendClient}), so a Face Match bundle does not carry them.
  * @example
- * const client = createBackendClient({ endpoint: "/api/facekit" });
+ * const client = createVerisoulBackendClient({ endpoint: "/api/facekit" });
  * const result = await client.getFaceMatchResult(session.token);
  */
-export function createBackendClient(options: BackendClientOptions): BackendClient {
+export function createVerisoulBackendClient(options: BackendClientOptions): VerisoulBackendClient {
   const post = createPost(options);
   return {
     mintFaceMatchSession: (signal) =>
       post<FaceMatchSession>(
-        routes.verisoulSession,
+        verisoulRoutes.session,
         { locale: options.locale } satisfies FaceMatchSessionRequest,
         signal,
         (d) =>
@@ -67,7 +47,7 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
       ),
     getFaceMatchResult: (token, signal) =>
       post<FaceMatchResultResponse>(
-        routes.verisoulResult,
+        verisoulRoutes.result,
         { token },
         signal,
         (d) =>

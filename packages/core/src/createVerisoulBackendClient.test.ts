@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createBackendClient } from "./createBackendClient.ts";
+import { createVerisoulBackendClient } from "./createVerisoulBackendClient.ts";
 import { completed, makeSession } from "./internal/testing/fixtures.ts";
 import { FaceKitError, toErrorBody } from "./protocol/index.ts";
 
@@ -24,12 +24,16 @@ async function rejection(promise: Promise<unknown>) {
   throw new Error("expected a rejection");
 }
 
-describe("createBackendClient", () => {
+describe("createVerisoulBackendClient", () => {
   it("POSTs JSON to the session and result routes, with or without a trailing slash", async () => {
     const session = makeSession();
     for (const endpoint of ["/api/facekit", "/api/facekit/"]) {
       const b = backend(() => json(session));
-      const client = createBackendClient({ endpoint, fetch: b.fetch, headers: { "x-csrf": "t" } });
+      const client = createVerisoulBackendClient({
+        endpoint,
+        fetch: b.fetch,
+        headers: { "x-csrf": "t" },
+      });
       await expect(client.mintFaceMatchSession()).resolves.toEqual(session);
       expect(b.requests[0]?.url).toBe("/api/facekit/verisoul/session");
       expect(b.requests[0]?.init).toMatchObject({
@@ -39,7 +43,7 @@ describe("createBackendClient", () => {
       });
     }
     const b = backend(() => json(completed()));
-    const client = createBackendClient({
+    const client = createVerisoulBackendClient({
       endpoint: "https://api.test/fk",
       fetch: b.fetch,
       credentials: "include",
@@ -52,12 +56,12 @@ describe("createBackendClient", () => {
 
   it("sends the locale when minting, and an empty body without one", async () => {
     const b = backend(() => json(makeSession()));
-    await createBackendClient({
+    await createVerisoulBackendClient({
       endpoint: "/fk",
       fetch: b.fetch,
       locale: "es-MX",
     }).mintFaceMatchSession();
-    await createBackendClient({ endpoint: "/fk", fetch: b.fetch }).mintFaceMatchSession();
+    await createVerisoulBackendClient({ endpoint: "/fk", fetch: b.fetch }).mintFaceMatchSession();
     expect(b.requests.map((r) => r.init.body)).toEqual([JSON.stringify({ locale: "es-MX" }), "{}"]);
   });
 
@@ -68,7 +72,7 @@ describe("createBackendClient", () => {
     });
     const b = backend(() => json(toErrorBody(sent), 429));
     const error = await rejection(
-      createBackendClient({ endpoint: "/fk", fetch: b.fetch }).getFaceMatchResult("t"),
+      createVerisoulBackendClient({ endpoint: "/fk", fetch: b.fetch }).getFaceMatchResult("t"),
     );
     expect(error).toBeInstanceOf(FaceKitError);
     expect(error).toMatchObject({
@@ -83,14 +87,17 @@ describe("createBackendClient", () => {
   it("maps an unknown error code to internal", async () => {
     const b = backend(() => json({ error: { code: "nope", message: "?" } }, 500));
     const error = await rejection(
-      createBackendClient({ endpoint: "/fk", fetch: b.fetch }).mintFaceMatchSession(),
+      createVerisoulBackendClient({ endpoint: "/fk", fetch: b.fetch }).mintFaceMatchSession(),
     );
     expect(error).toMatchObject({ code: "internal", status: 500 });
   });
 
   it("maps a rejected fetch to network, keeping the cause", async () => {
     const cause = new TypeError("Failed to fetch");
-    const client = createBackendClient({ endpoint: "/fk", fetch: () => Promise.reject(cause) });
+    const client = createVerisoulBackendClient({
+      endpoint: "/fk",
+      fetch: () => Promise.reject(cause),
+    });
     const error = await rejection(client.mintFaceMatchSession());
     expect(error).toMatchObject({ code: "network", cause });
   });
@@ -103,7 +110,7 @@ describe("createBackendClient", () => {
           reject(new DOMException("aborted", "AbortError")),
         );
       });
-    const client = createBackendClient({
+    const client = createVerisoulBackendClient({
       endpoint: "/fk",
       fetch: fetch as typeof globalThis.fetch,
     });
@@ -117,17 +124,19 @@ describe("createBackendClient", () => {
   it("maps a non-JSON body and an unexpected shape to internal", async () => {
     const html = backend(() => new Response("<html>502</html>", { status: 502 }));
     const e1 = await rejection(
-      createBackendClient({ endpoint: "/fk", fetch: html.fetch }).mintFaceMatchSession(),
+      createVerisoulBackendClient({ endpoint: "/fk", fetch: html.fetch }).mintFaceMatchSession(),
     );
     expect(e1).toMatchObject({ code: "internal", status: 502 });
     const odd = backend(() => json({ sessionId: 1 }));
     const e2 = await rejection(
-      createBackendClient({ endpoint: "/fk", fetch: odd.fetch }).mintFaceMatchSession(),
+      createVerisoulBackendClient({ endpoint: "/fk", fetch: odd.fetch }).mintFaceMatchSession(),
     );
     expect(e2).toMatchObject({ code: "internal" });
     const oddResult = backend(() => json({ status: "done" }));
     const e3 = await rejection(
-      createBackendClient({ endpoint: "/fk", fetch: oddResult.fetch }).getFaceMatchResult("t"),
+      createVerisoulBackendClient({ endpoint: "/fk", fetch: oddResult.fetch }).getFaceMatchResult(
+        "t",
+      ),
     );
     expect(e3).toMatchObject({ code: "internal" });
   });
