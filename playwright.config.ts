@@ -4,6 +4,8 @@ import { chromiumArgs, chromiumPath } from "./vite.shared.ts";
 
 export default defineConfig({
   testDir: "e2e",
+  // A `test.only` left in a spec fails the run under CI instead of skipping every other test.
+  forbidOnly: !!process.env.CI,
   // One browser at a time: the simulators' scenario (faults, latency) is shared state.
   workers: 1,
   timeout: 30_000,

@@ -9,6 +9,8 @@ export default defineConfig({
   ...sourceResolve,
   plugins: [react()],
   test: {
+    // Vitest's default, written out: a `.only` left in a test fails the run under CI.
+    allowOnly: !process.env.CI,
     projects: [
       {
         extends: true,
@@ -30,6 +32,20 @@ export default defineConfig({
           include: ["packages/{core,react}/src/**/*.test.{ts,tsx}"],
           exclude: ["packages/core/src/protocol/**"],
           setupFiles: ["./vitest.setup.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "types",
+          // Type tests only: tsc checks them (nothing runs); a type error is a failed test.
+          typecheck: {
+            enabled: true,
+            only: true,
+            checker: "tsc",
+            tsconfig: "./tsconfig.typetests.json",
+            include: ["packages/*/src/**/*.test-d.{ts,tsx}"],
+          },
         },
       },
       storyProject("storybook", "auto"),

@@ -14,7 +14,7 @@
  */
 
 import { readFile } from "node:fs/promises";
-import type * as FaceKitServer from "@facekit/server";
+import type * as FaceKitServerPackage from "@facekit/server";
 import type { AuthorizeResult } from "@facekit/server";
 import type * as FaceKitNode from "@facekit/server/node";
 import type * as Simulator from "@facekit/simulator";
@@ -42,7 +42,7 @@ const callbackHtml = `<!doctype html><html lang="en"><head><meta charset="UTF-8"
 
 async function startBackend(server: ViteDevServer, firstOrigin: string) {
   const load = <T>(id: string) => server.ssrLoadModule(id) as Promise<T>;
-  const { createFaceKitHandler } = await load<typeof FaceKitServer>("@facekit/server");
+  const { createFaceKitHandler } = await load<typeof FaceKitServerPackage>("@facekit/server");
   const { toNodeHandler } = await load<typeof FaceKitNode>("@facekit/server/node");
   const { defaultDiditKey, defaultFaceSignKey, defaultVerisoulKey, sampleFaceSignFlow } =
     await load<typeof Simulator>("@facekit/simulator");
@@ -67,10 +67,10 @@ async function startBackend(server: ViteDevServer, firstOrigin: string) {
             authorize: () => accounts[variant],
             verisoul: {
               apiKey: key(defaultVerisoulKey),
-              apiBaseUrl: simulators.verisoul.apiUrl,
+              baseUrl: simulators.verisoul.apiUrl,
               appBaseUrl: simulators.verisoul.appUrl,
               redirectUrl: `${origin}${callbackPath}`,
-              languages,
+              langs: languages,
             },
             facesign: {
               apiKey: key(defaultFaceSignKey),

@@ -50,9 +50,6 @@ const facekit = toNodeHandler(
         verisoul: { enroll: mode === "enroll", authenticate: mode === "authenticate" },
       };
     },
-    onResult: ({ accountId, verdict }) => {
-      verdicts.set(accountId, [...(verdicts.get(accountId) ?? []), verdict]);
-    },
     didit: {
       apiKey: defaultDiditKey,
       baseUrl: simulators.didit.apiUrl,
@@ -72,10 +69,13 @@ const facekit = toNodeHandler(
     },
     verisoul: {
       apiKey: defaultVerisoulKey,
-      apiBaseUrl: simulators.verisoul.apiUrl,
+      baseUrl: simulators.verisoul.apiUrl,
       appBaseUrl: simulators.verisoul.appUrl,
       redirectUrl: `${appOrigin}/callback.html`,
-      lng: "en",
+      defaultLang: "en",
+      onResult: ({ accountId, verdict }) => {
+        verdicts.set(accountId, [...(verdicts.get(accountId) ?? []), verdict]);
+      },
     },
   }),
 );

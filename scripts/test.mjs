@@ -1,7 +1,8 @@
 /**
  * The whole test suite, as one command (`npm test`): install, typecheck, lint and format, unit
- * tests (node + jsdom), package build and shape (publint, attw), size budget, browser tests
- * (Playwright end to end, Storybook stories in Chromium). Ends with a plain `N passed, N failed`.
+ * tests (node + jsdom), type tests (`*.test-d.ts`), package build and shape (publint, attw), size
+ * budget, browser tests (Playwright end to end, Storybook stories in Chromium). Ends with a plain
+ * `N passed, N failed`.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -36,6 +37,19 @@ const steps = [
       `--outputFile=${results}/unit.json`,
     ],
     report: { file: `${results}/unit.json`, kind: "vitest" },
+  },
+  {
+    name: "type tests (Vitest typecheck, tsc)",
+    cmd: bin("vitest"),
+    args: [
+      "run",
+      "--project",
+      "types",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile=${results}/types.json`,
+    ],
+    report: { file: `${results}/types.json`, kind: "vitest" },
   },
   { name: "build packages", cmd: bin("pnpm"), args: ["-r", "--filter", "./packages/*", "build"] },
   ...published.map((p) => ({

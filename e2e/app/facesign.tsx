@@ -1,7 +1,7 @@
 /**
  * Harness page: one <FaceSignEmbed> (inline, or a modal with `?modal`) and a JSON log of every
  * callback the app was given. `?endpoint=` picks the backend. `?ready` mints a session first and
- * hands it over as the `clientSecret` prop (as a server-rendered page would); `?ready=stale` also
+ * hands it over as the `session` prop (as a server-rendered page would); `?ready=stale` also
  * refreshes it first, so the handed-over secret is one FaceSign refuses. `?margin=` sets
  * `refreshMarginMs`.
  */
@@ -42,7 +42,7 @@ function Harness({ ready }: { ready: FaceSignSession | undefined }) {
           presentation={modal ? "modal" : "inline"}
           open={open}
           onOpenChange={setOpen}
-          clientSecret={ready}
+          session={ready}
           pollIntervalMs={300}
           refreshMarginMs={margin}
           onComplete={(summary) => push({ callback: "complete", summary })}

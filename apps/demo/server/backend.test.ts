@@ -39,7 +39,7 @@ function setup() {
     secret: "demo-test-secret-that-is-long-enough-32",
     verisoul: {
       apiKey: defaultVerisoulKey,
-      apiBaseUrl: "http://verisoul-api.test",
+      baseUrl: "http://verisoul-api.test",
       appBaseUrl: "http://verisoul-app.test",
       fetch: (input, init) => sim.api(new Request(input, init)),
     },

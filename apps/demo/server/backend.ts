@@ -16,7 +16,7 @@ export interface DemoBackendOptions {
   verisoul: {
     apiKey: string;
     environment?: "sandbox" | "production";
-    apiBaseUrl?: string;
+    baseUrl?: string;
     appBaseUrl?: string;
     /** Tests route vendor calls to the in-process simulator. */
     fetch?: typeof fetch;
@@ -110,9 +110,11 @@ export function createDemoBackend(
     verisoul: {
       ...options.verisoul,
       redirectUrl: `${options.appOrigin}/callback.html`,
-      lng: "en",
-      languages,
+      defaultLang: "en",
+      langs: languages,
       enroll: true,
+      // Decisions are recorded here, from the vendor's answer, never from the browser.
+      onResult: (event) => record(event.accountId, fromVerisoul(event)),
     },
     facesign: {
       ...options.facesign,
@@ -126,8 +128,6 @@ export function createDemoBackend(
       // Didit's answer, as our backend got it: the page's copy is only shown.
       onResult: (event) => record(event.accountId, fromDidit(event)),
     },
-    // Decisions are recorded here, from the vendor's answer, never from the browser.
-    onResult: (event) => record(event.accountId, fromVerisoul(event)),
   });
   const vendors: DemoVendors = {
     verisoul: { simulatorUrl: options.simulators?.verisoul ?? null },

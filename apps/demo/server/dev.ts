@@ -59,7 +59,7 @@ const verisoul = realVerisoul
     }
   : {
       apiKey: defaultVerisoulKey,
-      apiBaseUrl: simulators?.verisoul.apiUrl,
+      baseUrl: simulators?.verisoul.apiUrl,
       appBaseUrl: simulators?.verisoul.appUrl,
     };
 

@@ -1,7 +1,11 @@
+import {
+  createFakeXhr,
+  type FakeAnswer,
+  jpeg,
+  makeSelfieCompareResult,
+} from "@facekit/test-utils/core";
 import { describe, expect, it } from "vitest";
 import { createDiditBackendClient } from "./createDiditBackendClient.ts";
-import { createFakeXhr, type FakeAnswer } from "./internal/testing/fakeMedia.ts";
-import { jpeg, makeResult } from "./internal/testing/selfieCompareHarness.ts";
 import {
   FaceKitError,
   grantHeader,
@@ -47,14 +51,14 @@ describe("createDiditBackendClient", () => {
   });
 
   it("uploads both images as multipart with the grant header, reporting progress", async () => {
-    const { didit, sent } = client({ status: 200, body: makeResult() });
+    const { didit, sent } = client({ status: 200, body: makeSelfieCompareResult() });
     const progress: number[] = [];
     const result = await didit.compare(
       grant(),
       { selfie: jpeg("me"), reference: jpeg("ref") },
       { onProgress: (p) => progress.push(p) },
     );
-    expect(result).toEqual(makeResult());
+    expect(result).toEqual(makeSelfieCompareResult());
     expect(progress).toEqual([0.5, 1]);
     const [xhr] = sent;
     expect(xhr?.url).toBe("/api/facekit/didit/compare");
@@ -65,7 +69,10 @@ describe("createDiditBackendClient", () => {
   });
 
   it("sends the selfie alone when the backend holds the reference", async () => {
-    const { didit, sent } = client({ status: 200, body: makeResult() }, { credentials: "include" });
+    const { didit, sent } = client(
+      { status: 200, body: makeSelfieCompareResult() },
+      { credentials: "include" },
+    );
     await didit.compare(grant("server"), { selfie: jpeg(), reference: jpeg() });
     expect(sent[0]?.form?.has("reference")).toBe(false);
     expect(sent[0]?.withCredentials).toBe(true);

@@ -1,8 +1,13 @@
 /** Popup watching (COOP severance, user close), detaching, and polling. */
+
+import {
+  completed,
+  createFakeWindow,
+  envelope,
+  setupFaceMatch,
+  tick,
+} from "@facekit/test-utils/core";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createFakeWindow } from "./internal/testing/fakeWindow.ts";
-import { completed, envelope } from "./internal/testing/fixtures.ts";
-import { setup, tick } from "./internal/testing/flowHarness.ts";
 import { FaceKitError } from "./protocol/index.ts";
 
 beforeEach(() => {
@@ -14,7 +19,7 @@ afterEach(() => {
 
 describe("detached and hand-off", () => {
   it("a popup closed right after navigating is detached; the BroadcastChannel completes it", async () => {
-    const { win, flow, types, mint } = setup({ script: [completed()] });
+    const { win, flow, types, mint } = setupFaceMatch({ script: [completed()] });
     flow.open();
     await mint();
     const popup = win.popups[0];
@@ -28,7 +33,9 @@ describe("detached and hand-off", () => {
   });
 
   it("a detached flow still completes through polling", async () => {
-    const { win, flow, getResult, mint } = setup({ script: [{ status: "pending" }, completed()] });
+    const { win, flow, getResult, mint } = setupFaceMatch({
+      script: [{ status: "pending" }, completed()],
+    });
     flow.open();
     await mint();
     const popup = win.popups[0];
@@ -43,7 +50,7 @@ describe("detached and hand-off", () => {
 
   it("a vendor page slower than severWindowMs, then severed as it loads: detached, not cancelled", async () => {
     const win = createFakeWindow({ popupLoadMs: 5000 });
-    const { flow, types, mint } = setup({ win });
+    const { flow, types, mint } = setupFaceMatch({ win });
     flow.open();
     await mint();
     await tick(5000);
@@ -60,7 +67,7 @@ describe("detached and hand-off", () => {
       [5000, 6400], // seen loaded at 5200, closed 1.2 s later (< severWindowMs)
     ] as const) {
       const win = createFakeWindow({ popupLoadMs: loadMs });
-      const { flow, mint } = setup({ win });
+      const { flow, mint } = setupFaceMatch({ win });
       flow.open();
       await mint();
       await tick(closeAt);
@@ -87,7 +94,7 @@ describe("detached and hand-off", () => {
   });
 
   it("a detached flow gives up after detachedTimeoutMs (default 10 min): one last look, then cancelled", async () => {
-    const { win, flow, getResult, events, types, mint } = setup();
+    const { win, flow, getResult, events, types, mint } = setupFaceMatch();
     flow.open();
     await mint();
     const popup = win.popups[0];
@@ -106,7 +113,7 @@ describe("detached and hand-off", () => {
   });
 
   it("detachedTimeoutMs is an option, and the last look can still complete", async () => {
-    const { win, flow, results, mint } = setup({ detachedTimeoutMs: 20_000 });
+    const { win, flow, results, mint } = setupFaceMatch({ detachedTimeoutMs: 20_000 });
     flow.open();
     await mint();
     const popup = win.popups[0];
@@ -120,7 +127,7 @@ describe("detached and hand-off", () => {
   });
 
   it("completes by polling alone (desktop QR hand-off), backing off x1.5", async () => {
-    const { flow, getResult, events, mint } = setup({
+    const { flow, getResult, events, mint } = setupFaceMatch({
       script: [{ status: "pending" }, { status: "pending" }, completed()],
     });
     flow.open();
@@ -145,7 +152,7 @@ describe("detached and hand-off", () => {
 describe("polling errors", () => {
   it("waits retryAfter on rate_limited, then keeps polling", async () => {
     const limited = new FaceKitError("rate_limited", "slow down", { retryAfter: 10 });
-    const { flow, getResult, mint } = setup({ script: [limited, completed()] });
+    const { flow, getResult, mint } = setupFaceMatch({ script: [limited, completed()] });
     flow.open();
     await mint();
     await tick(3000);
@@ -158,7 +165,7 @@ describe("polling errors", () => {
 
   it("retries network errors a few times, then fails", async () => {
     const down = () => new FaceKitError("network", "offline");
-    const { flow, getResult, mint } = setup({ script: [down(), down(), down(), down()] });
+    const { flow, getResult, mint } = setupFaceMatch({ script: [down(), down(), down(), down()] });
     flow.open();
     await mint();
     await tick(60_000);
@@ -167,7 +174,9 @@ describe("polling errors", () => {
   });
 
   it("fails at once on other errors", async () => {
-    const { flow, mint } = setup({ script: [new FaceKitError("session_invalid", "used")] });
+    const { flow, mint } = setupFaceMatch({
+      script: [new FaceKitError("session_invalid", "used")],
+    });
     flow.open();
     await mint();
     await tick(3000);

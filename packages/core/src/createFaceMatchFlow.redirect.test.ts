@@ -1,9 +1,16 @@
 /** Redirect mode: leaving for the vendor and resuming on return, StrictMode included. */
+
+import {
+  completed,
+  createFakeWindow,
+  envelope,
+  flushMicrotasks,
+  makeFaceMatchSession,
+  setupFaceMatch,
+  tick,
+} from "@facekit/test-utils/core";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { pendingKey } from "./internal/redirectStore.ts";
-import { createFakeWindow } from "./internal/testing/fakeWindow.ts";
-import { completed, envelope, makeSession } from "./internal/testing/fixtures.ts";
-import { flushMicrotasks, setup, tick } from "./internal/testing/flowHarness.ts";
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -14,9 +21,9 @@ afterEach(() => {
 
 describe("redirect mode", () => {
   /** A page that opened in redirect mode and left for the vendor; returns its sessionStorage. */
-  async function leftForVendor(session?: ReturnType<typeof makeSession>) {
+  async function leftForVendor(session?: ReturnType<typeof makeFaceMatchSession>) {
     const storage = new Map<string, string>();
-    const first = setup({ mode: "redirect", win: createFakeWindow({ storage }) });
+    const first = setupFaceMatch({ mode: "redirect", win: createFakeWindow({ storage }) });
     first.flow.open();
     await first.mint(session);
     return storage;
@@ -24,7 +31,7 @@ describe("redirect mode", () => {
 
   /** A new flow mounted in the same tab (same sessionStorage), answering from `script`. */
   const mountOnSameTab = (storage: Map<string, string>, script?: ReturnType<typeof completed>[]) =>
-    setup({ win: createFakeWindow({ storage }), script });
+    setupFaceMatch({ win: createFakeWindow({ storage }), script });
 
   function returnFromVendor(storage: Map<string, string>, success = true) {
     storage.set(
@@ -34,14 +41,14 @@ describe("redirect mode", () => {
   }
 
   it("stores the attempt, leaves, and resumes on return (resume twice = one request)", async () => {
-    const first = setup({ mode: "redirect" });
+    const first = setupFaceMatch({ mode: "redirect" });
     first.flow.open();
     await first.mint();
     expect(first.win.opens).toHaveLength(0);
     expect(first.win.navigations).toEqual([{ kind: "assign", url: first.session.url }]);
     returnFromVendor(first.win.storage);
 
-    const back = setup({
+    const back = setupFaceMatch({
       mode: "redirect",
       win: createFakeWindow({ storage: first.win.storage }),
       script: [completed()],
@@ -73,7 +80,7 @@ describe("redirect mode", () => {
   });
 
   it("a second click while the page leaves for the vendor does nothing", async () => {
-    const { win, flow, getSession, mint } = setup({ mode: "redirect" });
+    const { win, flow, getSession, mint } = setupFaceMatch({ mode: "redirect" });
     flow.open();
     await mint();
     const pending = win.storage.get(pendingKey);
@@ -142,7 +149,7 @@ describe("redirect mode", () => {
   });
 
   it("drops a pending attempt with no outcome once it expired, without asking", async () => {
-    const storage = await leftForVendor(makeSession("s-1", 60_000));
+    const storage = await leftForVendor(makeFaceMatchSession("s-1", 60_000));
     vi.setSystemTime(Date.now() + 60_000);
     const back = mountOnSameTab(storage);
     back.flow.resume();
@@ -164,7 +171,7 @@ describe("redirect mode", () => {
   });
 
   it("resume() without a pending attempt does nothing", () => {
-    const { flow, getResult } = setup();
+    const { flow, getResult } = setupFaceMatch();
     flow.resume();
     expect(flow.getSnapshot().status).toBe("idle");
     expect(getResult).not.toHaveBeenCalled();

@@ -1,11 +1,16 @@
+import {
+  appOrigin,
+  completed,
+  createFakeWindow,
+  envelope,
+  makeFaceMatchSession,
+  setupFaceMatch,
+  tick,
+} from "@facekit/test-utils/core";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createFaceMatchFlow } from "./createFaceMatchFlow.ts";
 import { pendingKey } from "./internal/redirectStore.ts";
-import { createFakeWindow } from "./internal/testing/fakeWindow.ts";
-import { completed, envelope, makeSession } from "./internal/testing/fixtures.ts";
-import { appOrigin, setup, tick } from "./internal/testing/flowHarness.ts";
 import { FaceKitError } from "./protocol/index.ts";
-import type { FaceMatchFlowOptions } from "./types.ts";
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -16,7 +21,7 @@ afterEach(() => {
 
 describe("popup", () => {
   it("opens a centred popup synchronously, before the session resolves, then navigates it", async () => {
-    const { win, flow, session, getSession, types, mint } = setup();
+    const { win, flow, session, getSession, types, mint } = setupFaceMatch();
     flow.open();
     expect(win.opens).toEqual([
       {
@@ -35,7 +40,7 @@ describe("popup", () => {
   });
 
   it("completes with the backend's result after an envelope from the popup", async () => {
-    const { win, flow, getResult, types, mint } = setup({ script: [completed()] });
+    const { win, flow, getResult, types, mint } = setupFaceMatch({ script: [completed()] });
     flow.open();
     await mint();
     const popup = win.popups[0];
@@ -50,7 +55,9 @@ describe("popup", () => {
   });
 
   it("after a success callback, a pending answer is looked at again within a second", async () => {
-    const { win, flow, getResult, mint } = setup({ script: [{ status: "pending" }, completed()] });
+    const { win, flow, getResult, mint } = setupFaceMatch({
+      script: [{ status: "pending" }, completed()],
+    });
     flow.open();
     await mint();
     win.post(envelope(), { origin: appOrigin, source: win.popups[0] });
@@ -65,7 +72,7 @@ describe("popup", () => {
 
   it("ignores forged messages: other origin, other window, bad shape, other session", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    const { win, flow, getResult, mint } = setup();
+    const { win, flow, getResult, mint } = setupFaceMatch();
     flow.open();
     await mint();
     const popup = win.popups[0];
@@ -82,24 +89,34 @@ describe("popup", () => {
     warn.mockRestore();
   });
 
-  it("accepts callback messages only from the app's own origin (no callbackOrigin option)", async () => {
+  it("takes a callback message only from this window's own origin and the popup it opened", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    const options = { callbackOrigin: "https://callback.test" } as Partial<FaceMatchFlowOptions>;
-    const { win, flow, getResult, mint } = setup(options);
+    // Not the harness's default origin: the rule is "the page's own origin", not a constant.
+    const win = createFakeWindow({ origin: "https://shop.test" });
+    const { flow, getResult, mint } = setupFaceMatch({ win, script: [completed()] });
     flow.open();
     await mint();
-    win.post(envelope(), { origin: "https://callback.test", source: win.popups[0] });
+    const popup = win.popups[0];
+    // A callback page served from anywhere else (here the default app origin) is ignored, and so
+    // is our origin speaking from another window.
+    win.post(envelope(), { origin: appOrigin, source: popup });
+    win.post(envelope(), { origin: "https://shop.test", source: {} });
     await tick(0);
     expect(flow.getSnapshot().status).toBe("open");
     expect(getResult).not.toHaveBeenCalled();
     expect(warn).toHaveBeenCalledWith(
-      expect.stringContaining("serve the callback page (redirect_url) from this app's origin"),
+      expect.stringContaining("from this app's origin, https://shop.test"),
     );
+    win.post(envelope(), { origin: "https://shop.test", source: popup });
+    expect(flow.getSnapshot().status).toBe("verifying");
+    await tick(0);
+    expect(getResult).toHaveBeenCalledTimes(1);
+    expect(flow.getSnapshot().status).toBe("completed");
     warn.mockRestore();
   });
 
   it("maps a failure envelope to a typed error", async () => {
-    const { win, flow, events, mint } = setup();
+    const { win, flow, events, mint } = setupFaceMatch();
     flow.open();
     await mint();
     win.post(envelope("s-1", "failed_to_get_camera_permission"), {
@@ -118,7 +135,7 @@ describe("popup", () => {
   });
 
   it("treats a late close by the user as cancelled, not as an error", async () => {
-    const { win, flow, types, getResult, mint } = setup();
+    const { win, flow, types, getResult, mint } = setupFaceMatch();
     flow.open();
     await mint();
     await tick(10_000);
@@ -133,7 +150,7 @@ describe("popup", () => {
   });
 
   it("a popup closed by the user before the session arrives is cancelled and never navigated", async () => {
-    const { win, flow, mint } = setup();
+    const { win, flow, mint } = setupFaceMatch();
     flow.open();
     await tick(300); // later than a popup blocker would close it
     const popup = win.popups[0];
@@ -144,7 +161,7 @@ describe("popup", () => {
   });
 
   it("cancel() closes the popup and ends as cancelled", async () => {
-    const { win, flow, mint } = setup();
+    const { win, flow, mint } = setupFaceMatch();
     flow.open();
     await mint();
     flow.cancel();
@@ -153,7 +170,7 @@ describe("popup", () => {
   });
 
   it("open() while the popup is open focuses it instead of opening another", async () => {
-    const { win, flow, getSession, mint } = setup();
+    const { win, flow, getSession, mint } = setupFaceMatch();
     flow.open();
     await mint();
     flow.open();
@@ -167,7 +184,7 @@ describe("launch", () => {
   it("falls back to a redirect in auto mode when the popup is blocked", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const win = createFakeWindow({ blockPopups: true });
-    const { flow, session, types, mint } = setup({ win });
+    const { flow, session, types, mint } = setupFaceMatch({ win });
     flow.open();
     await mint();
     expect(JSON.parse(win.storage.get(pendingKey) ?? "")).toEqual({
@@ -189,7 +206,7 @@ describe("launch", () => {
   it("auto mode: a popup a blocker closed at once counts as blocked and falls back to a redirect", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const win = createFakeWindow({ closePopups: true });
-    const { flow, session, types, mint } = setup({ win });
+    const { flow, session, types, mint } = setupFaceMatch({ win });
     flow.open();
     await tick(1000); // the watcher saw it closed at 200 ms; the session comes later
     await mint();
@@ -208,7 +225,7 @@ describe("launch", () => {
   it("auto mode: the same when the session arrives before the watcher looks", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const win = createFakeWindow({ closePopups: true });
-    const { flow, session, types, mint } = setup({ win });
+    const { flow, session, types, mint } = setupFaceMatch({ win });
     flow.open();
     await mint();
     expect(win.navigations).toEqual([{ kind: "assign", url: session.url }]);
@@ -219,7 +236,7 @@ describe("launch", () => {
 
   it("popup mode: a popup closed at once is cancelled, never redirected", async () => {
     const win = createFakeWindow({ closePopups: true });
-    const { flow, mint } = setup({ win, mode: "popup" });
+    const { flow, mint } = setupFaceMatch({ win, mode: "popup" });
     flow.open();
     await mint();
     expect(flow.getSnapshot().status).toBe("cancelled");
@@ -228,8 +245,8 @@ describe("launch", () => {
 
   it("gives every flow its own popup window name", () => {
     const win = createFakeWindow();
-    const a = setup({ win });
-    const b = setup({ win });
+    const a = setupFaceMatch({ win });
+    const b = setupFaceMatch({ win });
     a.flow.open();
     b.flow.open();
     a.flow.reset();
@@ -241,7 +258,7 @@ describe("launch", () => {
   });
 
   it("fails with popup_blocked in popup mode", () => {
-    const { flow, getSession } = setup({
+    const { flow, getSession } = setupFaceMatch({
       win: createFakeWindow({ blockPopups: true }),
       mode: "popup",
     });
@@ -251,9 +268,9 @@ describe("launch", () => {
   });
 
   it("never opens an expired session", async () => {
-    const { win, flow, mint } = setup();
+    const { win, flow, mint } = setupFaceMatch();
     flow.open();
-    await mint(makeSession("s-1", -1));
+    await mint(makeFaceMatchSession("s-1", -1));
     expect(flow.getSnapshot().error?.code).toBe("session_expired");
     expect(win.popups[0]).toMatchObject({ closed: true, url: "" });
   });
@@ -267,9 +284,9 @@ describe("launch", () => {
       [120_000, 120_000], // a sane one: as the server says
     ] as const) {
       const win = createFakeWindow();
-      const { flow, mint } = setup({ win, mode: "redirect" });
+      const { flow, mint } = setupFaceMatch({ win, mode: "redirect" });
       flow.open();
-      await mint(makeSession("s-1", ttl));
+      await mint(makeFaceMatchSession("s-1", ttl));
       expect(flow.getSnapshot().error).toBe(null);
       const pending = JSON.parse(win.storage.get(pendingKey) ?? "{}") as { expiresAt: number };
       expect(pending.expiresAt - Date.now()).toBe(kept);
@@ -277,9 +294,9 @@ describe("launch", () => {
   });
 
   it("refuses a session url that is not http(s)", async () => {
-    const { win, flow, mint } = setup();
+    const { win, flow, mint } = setupFaceMatch();
     flow.open();
-    await mint({ ...makeSession(), url: "javascript:alert(1)" });
+    await mint({ ...makeFaceMatchSession(), url: "javascript:alert(1)" });
     expect(flow.getSnapshot().error?.code).toBe("session_invalid");
     expect(win.popups[0]?.url).toBe("");
   });
@@ -300,7 +317,7 @@ describe("launch", () => {
 
 describe("lifecycle", () => {
   it("does no work at construction", () => {
-    const { win, getSession } = setup();
+    const { win, getSession } = setupFaceMatch();
     expect(win.opens).toHaveLength(0);
     expect(getSession).not.toHaveBeenCalled();
     expect(vi.getTimerCount()).toBe(0);
@@ -308,7 +325,7 @@ describe("lifecycle", () => {
   });
 
   it("destroy() removes listeners, timers and channels, aborts requests, closes the popup", async () => {
-    const { win, flow, results, mint } = setup();
+    const { win, flow, results, mint } = setupFaceMatch();
     const seen = vi.fn();
     flow.subscribe(seen);
     flow.open();
@@ -329,7 +346,7 @@ describe("lifecycle", () => {
   });
 
   it("keeps the snapshot identity until something changes; reset() goes back to idle", async () => {
-    const { flow, mint } = setup();
+    const { flow, mint } = setupFaceMatch();
     const before = flow.getSnapshot();
     flow.cancel();
     expect(flow.getSnapshot()).toBe(before);

@@ -1,25 +1,49 @@
 /**
  * The Verisoul Face Match flow: opens the hosted page in a popup (or redirects), waits for the
  * callback page's envelope or for the backend, and takes the verdict only from the backend.
- * Polling: internal/createPoller.ts; popup watching: internal/watchPopup.ts.
- * See docs/decisions/0001-verisoul-flow.md.
+ * Polling: internal/pollFaceMatchResult.ts; popup watching: internal/watchPopup.ts.
+ * See docs/decisions/0001-verisoul-flow.md, which also explains the table below.
+ *
+ * One attempt at a time (internal/faceMatchAttempt.ts): `begin()` replaces any other; `end()`
+ * aborts its requests, runs its cleanups (callback listener, popup watcher, detach timer) and
+ * closes its popup. Every move to completed, cancelled or failed ends it (`finish`).
+ *
+ *   status            event                            next status
+ *   not under way     open()                           preparing; popup opened unless redirect mode
+ *   preparing         popup blocked, or shut < 250 ms  preparing, will redirect; popup mode: failed
+ *   preparing         popup closed by the user         cancelled
+ *   preparing         mint fails, session unusable     failed
+ *   preparing         session ready                    open: popup navigated + polling, or leaves
+ *   open              callback: success | failure      verifying (asks at once) | failed
+ *   open              popup closed by the user         open; last look: completed | cancelled
+ *   open              popup severed (< severWindowMs)  open + detached; last look after timeout
+ *   open + detached   open()                           preparing (a new attempt)
+ *   open | verifying  backend completed | gave up      completed | failed
+ *   idle              resume(), outcome stored         verifying | failed
+ *   idle              resume(), no outcome             idle; a quiet look, ended unless completed
+ *   under way         cancel()                         cancelled (a quiet look just ends)
+ *   any               reset() | destroy()              idle, no event
  */
 import { idleFaceMatchSnapshot } from "./idleSnapshots.ts";
 import { assertOpenable } from "./internal/assertOpenable.ts";
-import { type FinalEvent, startPolling } from "./internal/createPoller.ts";
 import { createStore } from "./internal/createStore.ts";
 import { warn } from "./internal/dev.ts";
-
-// Typed locally (see ./internal/dev.ts): core must not depend on Node's types.
-declare const process: { env: { NODE_ENV?: string } };
-
+import {
+  type FaceMatchAttempt as Attempt,
+  createAttempt,
+  endAttempt,
+} from "./internal/faceMatchAttempt.ts";
 import { listenForCallback } from "./internal/listenForCallback.ts";
 import { openPopup } from "./internal/openPopup.ts";
+import { type FinalEvent, pollFaceMatchResult } from "./internal/pollFaceMatchResult.ts";
 import { clearRedirect, readPending, readReturned, savePending } from "./internal/redirectStore.ts";
 import { redirectError, toFaceKitError } from "./internal/toFaceKitError.ts";
 import { watchPopup } from "./internal/watchPopup.ts";
 import { type CallbackEnvelope, FaceKitError, type FaceMatchSession } from "./protocol/index.ts";
 import type * as T from "./types.ts";
+
+// Typed locally (see ./internal/dev.ts): core must not depend on Node's types.
+declare const process: { env: { NODE_ENV?: string } };
 
 /**
  * Creates a flow. Nothing happens until `open()` or `resume()`.
@@ -39,37 +63,25 @@ export function createFaceMatchFlow(options: T.FaceMatchFlowOptions): T.FaceMatc
   >(idleFaceMatchSnapshot);
   const w = (): T.FaceMatchWindow => options.window ?? window;
   const name = `facekit:verisoul:${Math.random()}`; // one popup per flow, never shared
-  // The current attempt. Aborting `ctrl` ends it: late answers check their signal and stop.
-  let ctrl: AbortController | undefined;
-  let popup: T.FaceMatchPopup | null = null;
-  let session: FaceMatchSession | undefined;
-  let offs: (() => void)[] = [];
-  let openedAt = 0;
-  let poll: (last: boolean) => void; // ask the backend now (see startPolling)
-  let resumed = false; // came back from a redirect: storage is cleared once settled
+  let attempt: Attempt | undefined;
   let destroyed = false;
 
-  const begin = () => {
+  const begin = (resumed: boolean): Attempt => {
     end();
-    ctrl = new AbortController();
-    resumed = false;
-    return ctrl.signal;
+    attempt = createAttempt(resumed);
+    return attempt;
   };
   const end = () => {
-    if (!ctrl) return;
-    ctrl.abort();
-    ctrl = session = undefined;
-    for (const off of offs) off();
-    offs = [];
-    popup?.close(); // a no-op when the user already closed it
-    popup = null;
+    const a = attempt;
+    attempt = undefined;
+    if (a) endAttempt(a);
   };
   const finish = (event: FinalEvent) => {
     if (event.type !== "completed" && get().status === "idle") return end(); // a quiet look
     const W = w();
     // Deferred, and left running by destroy(): StrictMode's second flow resumes first, in the same
     // task, and settles again; a real unmount still forgets the attempt.
-    if (resumed) W.setTimeout(() => clearRedirect(W), 0);
+    if (attempt?.resumed) W.setTimeout(() => clearRedirect(W), 0);
     end();
     const { type: status, ...fields } = event;
     set({ status, ...fields });
@@ -77,54 +89,57 @@ export function createFaceMatchFlow(options: T.FaceMatchFlowOptions): T.FaceMatc
   };
   const fail = (e: unknown) => finish({ type: "failed", error: toFaceKitError(e) });
   const cancelled = () => finish({ type: "cancelled" });
-  const blocked = () => {
-    popup = null;
+  const blocked = (a: Attempt) => {
+    a.popup = null;
     emit({ type: "popup_blocked" });
     if (typeof process !== "undefined" && process.env.NODE_ENV !== "production") {
       warn("the popup was blocked (auto mode falls back to a full-page redirect)");
     }
   };
 
-  const onEnvelope = (env: CallbackEnvelope | null) => {
+  const onEnvelope = (a: Attempt, env: CallbackEnvelope | null) => {
     // Only the outcome of the session we opened counts (no session: nothing counts).
-    if (!env || env.sessionId !== session?.sessionId || get().status !== "open") return;
+    if (!env || env.sessionId !== a.session?.sessionId || get().status !== "open") return;
     const { sessionId, success, errorMessage } = env;
     emit({ type: "callback_received", sessionId, success, errorMessage });
-    popup?.close();
-    popup = null;
+    a.popup?.close();
+    a.popup = null;
     if (!success) return fail(redirectError(errorMessage));
     set({ status: "verifying" });
     emit({ type: "verifying", sessionId });
-    poll(false);
+    a.poll?.(false);
   };
 
   // `loadedAt`: when the vendor's (cross-origin) page was first seen loaded; 0 = never.
-  const onClosed = (loadedAt: number) => {
+  const onClosed = (a: Attempt, loadedAt: number) => {
+    const { session } = a;
     // Before the session: in auto mode, within 250 ms of opening, a blocker closed it, not a user.
-    if (!session) return mode === "auto" && Date.now() - openedAt < 250 ? blocked() : cancelled();
+    if (!session)
+      return mode === "auto" && Date.now() - a.openedAt < 250 ? blocked(a) : cancelled();
     // The user closed it; the result may still have landed: one last look.
-    if (loadedAt && Date.now() - loadedAt >= severWindowMs) return poll(true);
+    if (loadedAt && Date.now() - loadedAt >= severWindowMs) return a.poll?.(true);
     // COOP severed it: keep listening and polling until the deadline, then one last look.
     set({ detached: true });
     emit({ type: "popup_detached", sessionId: session.sessionId });
     const W = w();
-    const id = W.setTimeout(() => poll(true), options.detachedTimeoutMs ?? 6e5);
-    offs.push(() => W.clearTimeout(id));
+    const id = W.setTimeout(() => a.poll?.(true), options.detachedTimeoutMs ?? 6e5);
+    a.cleanups.push(() => W.clearTimeout(id));
   };
 
-  const start = (W: T.FaceMatchWindow, s: FaceMatchSession, signal: AbortSignal) => {
+  const start = (a: Attempt, W: T.FaceMatchWindow, s: FaceMatchSession) => {
     const deadline = assertOpenable(s);
     const { sessionId, url } = s;
-    if (popup?.closed) onClosed(0); // cancelled (aborting `signal`) or blocked
+    const { signal } = a.ctrl;
+    if (a.popup?.closed) onClosed(a, 0); // cancelled (aborting `signal`) or blocked
     if (signal.aborted) return;
-    session = s;
+    a.session = s;
     emit({ type: "session_ready", sessionId });
-    if (!popup) savePending(W, s, deadline);
+    if (!a.popup) savePending(W, s, deadline);
     set({ status: "open", sessionId });
-    if (popup) {
-      popup.location.href = url;
-      offs.push(listenForCallback(W, popup, onEnvelope));
-      poll = startPolling(W, s, signal, options, emit, finish);
+    if (a.popup) {
+      a.popup.location.href = url;
+      a.cleanups.push(listenForCallback(W, a.popup, (env) => onEnvelope(a, env)));
+      a.poll = pollFaceMatchResult(W, s, signal, options, emit, finish);
       return;
     }
     emit({ type: "redirect_started", sessionId });
@@ -140,18 +155,25 @@ export function createFaceMatchFlow(options: T.FaceMatchFlowOptions): T.FaceMatc
       const { status, detached } = get();
       // Under way (not just a quiet resume look): focus our popup, or wait (preparing, verifying,
       // or the page is leaving for the vendor). A detached attempt may be replaced.
-      if (ctrl && status !== "idle" && !detached) return popup?.focus?.();
-      const signal = begin();
+      if (attempt && status !== "idle" && !detached) return attempt.popup?.focus?.();
+      const a = begin(false);
+      const { signal } = a.ctrl;
       const W = w();
       set({ ...idleFaceMatchSnapshot, status: "preparing" });
       if (mode !== "redirect") {
-        popup = openPopup(W, name, options.popup);
-        openedAt = Date.now();
-        if (popup) {
+        a.popup = openPopup(W, name, options.popup);
+        a.openedAt = Date.now();
+        if (a.popup) {
           emit({ type: "popup_opened" });
-          offs.push(watchPopup(W, () => popup, onClosed));
+          a.cleanups.push(
+            watchPopup(
+              W,
+              () => a.popup,
+              (loadedAt) => onClosed(a, loadedAt),
+            ),
+          );
         } else {
-          blocked();
+          blocked(a);
           if (mode === "popup") {
             return fail(new FaceKitError("popup_blocked", "The browser blocked the popup"));
           }
@@ -159,14 +181,14 @@ export function createFaceMatchFlow(options: T.FaceMatchFlowOptions): T.FaceMatc
       }
       emit({ type: "session_requested" });
       getSession(signal)
-        .then((s) => signal.aborted || start(W, s, signal))
+        .then((s) => signal.aborted || start(a, W, s))
         .catch((e: unknown) => signal.aborted || fail(e));
     },
     cancel() {
-      if (ctrl) cancelled(); // an attempt is under way (a quiet resume look just stops)
+      if (attempt) cancelled(); // an attempt is under way (a quiet resume look just stops)
     },
     resume() {
-      if (destroyed || ctrl) return;
+      if (destroyed || attempt) return;
       const W = w();
       const p = readPending(W);
       if (!p) return;
@@ -174,14 +196,13 @@ export function createFaceMatchFlow(options: T.FaceMatchFlowOptions): T.FaceMatc
       const returned = r?.sessionId === p.sessionId;
       // No outcome came back (Back button, or finished on a phone): drop it once expired.
       if (!returned && !(p.expiresAt > Date.now())) return clearRedirect(W);
-      const signal = begin();
-      resumed = true;
-      session = { ...p, url: "" };
-      poll = startPolling(W, session, signal, options, emit, finish);
+      const a = begin(true);
+      a.session = { ...p, url: "" };
+      a.poll = pollFaceMatchResult(W, a.session, a.ctrl.signal, options, emit, finish);
       // No outcome: one quiet look, which only a `completed` answer ends (see `finish`).
-      if (!returned) return poll(true);
+      if (!returned) return a.poll(true);
       set({ ...idleFaceMatchSnapshot, status: "open", sessionId: p.sessionId });
-      onEnvelope(r);
+      onEnvelope(a, r);
     },
     reset() {
       end();

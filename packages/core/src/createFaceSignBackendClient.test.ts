@@ -1,6 +1,6 @@
+import { makeFaceSignSession, makeFaceSignSummary } from "@facekit/test-utils/core";
 import { describe, expect, it } from "vitest";
 import { createFaceSignBackendClient } from "./createFaceSignBackendClient.ts";
-import { makeFaceSignSession, makeSummary } from "./internal/testing/faceSignHarness.ts";
 import { FaceKitError, toErrorBody } from "./protocol/index.ts";
 
 /** FaceKit's FaceSign routes as a `fetch` stand-in, recording requests. */
@@ -16,7 +16,7 @@ function backend(answer: (url: string) => Response) {
 describe("createFaceSignBackendClient", () => {
   it("POSTs to the session, refresh and status routes", async () => {
     const session = makeFaceSignSession();
-    const status = { sessionId: "fs-1", status: "complete", summary: makeSummary() };
+    const status = { sessionId: "fs-1", status: "complete", summary: makeFaceSignSummary() };
     const b = backend((url) => Response.json(url.endsWith("/status") ? status : session));
     const client = createFaceSignBackendClient({ endpoint: "/api/facekit/", fetch: b.fetch });
     await expect(client.mintFaceSignSession()).resolves.toEqual(session);

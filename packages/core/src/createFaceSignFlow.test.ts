@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   makeFaceSignSession,
-  makeSummary,
+  makeFaceSignSummary,
   setupFaceSign,
-} from "./internal/testing/faceSignHarness.ts";
-import { tick } from "./internal/testing/flowHarness.ts";
+  tick,
+} from "@facekit/test-utils/core";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { FaceKitError } from "./protocol/index.ts";
 
 beforeEach(() => {
@@ -15,7 +15,7 @@ afterEach(() => {
 });
 
 describe("createFaceSignFlow", () => {
-  it("does nothing until start(), then mints a session and is ready", async () => {
+  it("does nothing until open(), then mints a session and is ready", async () => {
     const t = setupFaceSign();
     expect(t.flow.getSnapshot()).toEqual({
       status: "idle",
@@ -24,9 +24,9 @@ describe("createFaceSignFlow", () => {
       error: null,
     });
     expect(t.getSession).not.toHaveBeenCalled();
-    t.flow.start();
+    t.flow.open();
     expect(t.flow.getSnapshot().status).toBe("loading");
-    t.flow.start(); // under way: no second mint
+    t.flow.open(); // under way: no second mint
     await t.mint();
     expect(t.getSession).toHaveBeenCalledTimes(1);
     expect(t.flow.getSnapshot()).toMatchObject({ status: "ready", session: t.session });
@@ -34,9 +34,28 @@ describe("createFaceSignFlow", () => {
     expect(t.events[1]).toEqual({ type: "session_ready", sessionId: "fs-1" });
   });
 
+  it("reset() drops the attempt quietly: idle again, no more polling, open() mints anew", async () => {
+    const t = setupFaceSign();
+    t.flow.open();
+    await t.mint();
+    t.flow.reset();
+    expect(t.flow.getSnapshot()).toEqual({
+      status: "idle",
+      session: null,
+      summary: null,
+      error: null,
+    });
+    await tick(60_000);
+    expect(t.getStatus).not.toHaveBeenCalled();
+    expect(t.types()).toEqual(["session_requested", "session_ready"]); // no cancelled
+    t.flow.open();
+    await t.mint();
+    expect(t.getSession).toHaveBeenCalledTimes(2);
+  });
+
   it("polls the status to inProgress, then complete with the summary, and stops", async () => {
     const t = setupFaceSign();
-    t.flow.start();
+    t.flow.open();
     await t.mint();
     expect(t.getStatus).not.toHaveBeenCalled();
     await tick(2000);
@@ -49,7 +68,10 @@ describe("createFaceSignFlow", () => {
     expect(t.flow.getSnapshot().status).toBe("inProgress");
     t.setStatus("complete");
     await tick(2000); // back to the base interval after a status change
-    expect(t.flow.getSnapshot()).toMatchObject({ status: "completed", summary: makeSummary() });
+    expect(t.flow.getSnapshot()).toMatchObject({
+      status: "completed",
+      summary: makeFaceSignSummary(),
+    });
     expect(t.types()).toEqual([
       "session_requested",
       "session_ready",
@@ -66,7 +88,7 @@ describe("createFaceSignFlow", () => {
 
   it("backs off x1.5 up to 15 s while nothing changes", async () => {
     const t = setupFaceSign();
-    t.flow.start();
+    t.flow.open();
     await t.mint();
     const at: number[] = [];
     t.getStatus.mockImplementation(async ({ sessionId }) => {
@@ -82,7 +104,7 @@ describe("createFaceSignFlow", () => {
 
   it("ends as cancelled when the session ends incomplete", async () => {
     const t = setupFaceSign({ script: ["inProgress", "incomplete"] });
-    t.flow.start();
+    t.flow.open();
     await t.mint();
     await tick(2000 + 2000);
     expect(t.flow.getSnapshot()).toMatchObject({ status: "cancelled", error: null });
@@ -92,7 +114,7 @@ describe("createFaceSignFlow", () => {
 
   it("pauses polling while the tab is hidden and looks at once when it shows again", async () => {
     const t = setupFaceSign();
-    t.flow.start();
+    t.flow.open();
     await t.mint();
     t.win.setVisibility("hidden");
     await tick(120_000);
@@ -107,7 +129,7 @@ describe("createFaceSignFlow", () => {
 
   it("refreshes the secret before it expires while the user has not begun", async () => {
     const t = setupFaceSign();
-    t.flow.start();
+    t.flow.open();
     await t.mint(makeFaceSignSession("fs-1", "cs-1", 90_000));
     await tick(29_000);
     expect(t.refresh).not.toHaveBeenCalled();
@@ -123,7 +145,7 @@ describe("createFaceSignFlow", () => {
   it("refreshes at once when the backend says FaceSign refuses the secret", async () => {
     const refused = { sessionId: "fs-1", status: "created", secretValid: false } as const;
     const t = setupFaceSign({ script: [refused] });
-    t.flow.start();
+    t.flow.open();
     await t.mint();
     await tick(2000);
     expect(t.refresh).toHaveBeenCalledTimes(1);
@@ -143,7 +165,7 @@ describe("createFaceSignFlow", () => {
       status: "created",
       secretValid: false,
     }));
-    t.flow.start();
+    t.flow.open();
     await t.mint();
     await tick(60_000);
     expect(t.refresh).toHaveBeenCalledTimes(3);
@@ -154,7 +176,7 @@ describe("createFaceSignFlow", () => {
 
   it("hands a ready session this close to expiry a new secret before it is shown", async () => {
     const t = setupFaceSign();
-    t.flow.start();
+    t.flow.open();
     await t.mint(makeFaceSignSession("fs-1", "cs-1", 30_000));
     expect(t.refresh).toHaveBeenCalledTimes(1);
     expect(t.flow.getSnapshot()).toMatchObject({ status: "ready" });
@@ -164,7 +186,7 @@ describe("createFaceSignFlow", () => {
 
   it("never swaps the secret once the user is in the session", async () => {
     const t = setupFaceSign({ script: ["inProgress"] });
-    t.flow.start();
+    t.flow.open();
     await t.mint(makeFaceSignSession("fs-1", "cs-1", 90_000));
     await tick(2000);
     expect(t.flow.getSnapshot().status).toBe("inProgress");
@@ -178,7 +200,7 @@ describe("createFaceSignFlow", () => {
 
   it("keeps the old page when the user began while the secret was being refreshed", async () => {
     const t = setupFaceSign({ script: ["created", "inProgress"] });
-    t.flow.start();
+    t.flow.open();
     await t.mint(makeFaceSignSession("fs-1", "cs-1", 61_000));
     await tick(1000);
     expect(t.refresh).toHaveBeenCalledTimes(1);
@@ -190,7 +212,7 @@ describe("createFaceSignFlow", () => {
   it("waits retryAfter when rate limited", async () => {
     const limited = new FaceKitError("rate_limited", "Slow down", { retryAfter: 30 });
     const t = setupFaceSign({ script: [limited, "complete"] });
-    t.flow.start();
+    t.flow.open();
     await t.mint();
     await tick(2000);
     expect(t.getStatus).toHaveBeenCalledTimes(1);
@@ -206,7 +228,7 @@ describe("createFaceSignFlow", () => {
     const t = setupFaceSign({
       script: [down(), down(), "created", down(), down(), down(), down()],
     });
-    t.flow.start();
+    t.flow.open();
     await t.mint();
     await tick(120_000);
     expect(t.flow.getSnapshot().status).toBe("failed");
@@ -229,7 +251,7 @@ describe("createFaceSignFlow", () => {
       if (!answer) throw new Error("the harness answers the status route");
       return answer(id, signal);
     });
-    t.flow.start();
+    t.flow.open();
     await t.mint();
     await tick(2000);
     expect(t.flow.getSnapshot().status).toBe("inProgress");
@@ -254,7 +276,7 @@ describe("createFaceSignFlow", () => {
 
   it("fails at once on a status error that retrying cannot fix", async () => {
     const t = setupFaceSign({ script: [new FaceKitError("session_invalid", "Unknown session")] });
-    t.flow.start();
+    t.flow.open();
     await t.mint();
     await tick(2000);
     expect(t.flow.getSnapshot().error?.code).toBe("session_invalid");
@@ -263,11 +285,11 @@ describe("createFaceSignFlow", () => {
   it("fails with the mint's typed error, and start() tries again", async () => {
     const t = setupFaceSign();
     t.getSession.mockRejectedValueOnce(new FaceKitError("unauthorized", "Sign in first."));
-    t.flow.start();
+    t.flow.open();
     await tick(0);
     expect(t.flow.getSnapshot()).toMatchObject({ status: "failed", session: null });
     expect(t.flow.getSnapshot().error?.code).toBe("unauthorized");
-    t.flow.start();
+    t.flow.open();
     await t.mint();
     expect(t.flow.getSnapshot()).toMatchObject({ status: "ready", error: null });
   });
@@ -276,7 +298,7 @@ describe("createFaceSignFlow", () => {
     const t = setupFaceSign();
     const boom = new TypeError("boom");
     t.getSession.mockRejectedValueOnce(boom);
-    t.flow.start();
+    t.flow.open();
     await tick(0);
     expect(t.flow.getSnapshot().error).toMatchObject({ code: "internal", cause: boom });
   });
@@ -285,7 +307,7 @@ describe("createFaceSignFlow", () => {
     const t = setupFaceSign();
     const onCancelled = vi.fn();
     t.flow.on((e) => e.type === "cancelled" && onCancelled());
-    t.flow.start();
+    t.flow.open();
     await t.mint();
     t.flow.cancel();
     expect(t.flow.getSnapshot().status).toBe("cancelled");
@@ -300,7 +322,7 @@ describe("createFaceSignFlow", () => {
     const t = setupFaceSign();
     const listener = vi.fn();
     t.flow.subscribe(listener);
-    t.flow.start();
+    t.flow.open();
     await t.mint();
     await tick(2000);
     expect(vi.getTimerCount()).toBe(1);
@@ -309,7 +331,7 @@ describe("createFaceSignFlow", () => {
     expect(vi.getTimerCount()).toBe(0);
     expect(t.win.visibilityListenerCount).toBe(0);
     listener.mockClear();
-    t.flow.start();
+    t.flow.open();
     await tick(60_000);
     expect(listener).not.toHaveBeenCalled();
     expect(t.getSession).toHaveBeenCalledTimes(1);
@@ -317,7 +339,7 @@ describe("createFaceSignFlow", () => {
 
   it("destroy() during the mint drops the late session", async () => {
     const t = setupFaceSign();
-    t.flow.start();
+    t.flow.open();
     t.flow.destroy();
     await t.mint();
     expect(t.getStatus).not.toHaveBeenCalled();

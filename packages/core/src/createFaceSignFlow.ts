@@ -17,7 +17,7 @@ import type * as T from "./types.ts";
 const noop = () => {};
 
 /**
- * Creates a FaceSign flow. Nothing happens until `start()`.
+ * Creates a FaceSign flow. Nothing happens until `open()`.
  * @example
  * const facesign = createFaceSignBackendClient({ endpoint: "/api/facekit" });
  * const flow = createFaceSignFlow({
@@ -29,7 +29,7 @@ const noop = () => {};
  *   const { status, session } = flow.getSnapshot();
  *   if (session && (status === "ready" || status === "inProgress")) iframe.src = session.url;
  * });
- * flow.start();
+ * flow.open();
  */
 export function createFaceSignFlow(options: T.FaceSignFlowOptions): T.FaceSignFlow {
   const { get, set, emit, subscribe, on, clear } = createStore<T.FaceSignSnapshot, T.FaceSignEvent>(
@@ -66,7 +66,7 @@ export function createFaceSignFlow(options: T.FaceSignFlowOptions): T.FaceSignFl
     subscribe,
     getSnapshot: get,
     on,
-    start() {
+    open() {
       if (destroyed || ctrl) return;
       ctrl = new AbortController();
       const { signal } = ctrl;
@@ -95,6 +95,10 @@ export function createFaceSignFlow(options: T.FaceSignFlowOptions): T.FaceSignFl
     },
     cancel() {
       if (ctrl) finish({ type: "cancelled" });
+    },
+    reset() {
+      end();
+      set(idleFaceSignSnapshot);
     },
     destroy() {
       destroyed = true;

@@ -1,6 +1,6 @@
+import { jpeg, makeSelfieCompareResult, setupSelfieCompare, tick } from "@facekit/test-utils/core";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { tick } from "./internal/testing/flowHarness.ts";
-import { jpeg, makeResult, setupSelfieCompare } from "./internal/testing/selfieCompareHarness.ts";
+import { prepareImage } from "./prepareImage.ts";
 import { FaceKitError } from "./protocol/index.ts";
 
 beforeEach(() => {
@@ -13,7 +13,7 @@ afterEach(() => {
 /** A flow whose first grant has arrived, with both images ready. */
 async function ready(options: Parameters<typeof setupSelfieCompare>[0] = {}) {
   const t = setupSelfieCompare(options);
-  t.flow.start();
+  t.flow.open();
   await tick(0);
   t.flow.setFile("selfie", jpeg("me"));
   if (t.snap().reference === "upload") t.flow.setFile("reference", jpeg("ref"));
@@ -22,12 +22,12 @@ async function ready(options: Parameters<typeof setupSelfieCompare>[0] = {}) {
 }
 
 describe("createSelfieCompareFlow", () => {
-  it("does nothing until start(), then learns from the first grant who holds the reference", async () => {
+  it("does nothing until open(), then learns from the first grant who holds the reference", async () => {
     const t = setupSelfieCompare({ reference: "server" });
     expect(t.snap()).toMatchObject({ status: "idle", reference: null, hasImages: false });
     expect(t.getGrant).not.toHaveBeenCalled();
-    t.flow.start();
-    t.flow.start(); // under way: once
+    t.flow.open();
+    t.flow.open(); // under way: once
     await tick(0);
     expect(t.getGrant).toHaveBeenCalledTimes(1);
     expect(t.snap()).toMatchObject({ status: "idle", reference: "server" });
@@ -37,9 +37,44 @@ describe("createSelfieCompareFlow", () => {
     ]);
   });
 
+  it("reset() empties the slots and drops the result, keeping what the grant said", async () => {
+    const t = await ready();
+    t.flow.submit();
+    await tick(0);
+    t.answer();
+    await tick(0);
+    expect(t.snap().status).toBe("completed");
+    t.flow.reset();
+    expect(t.snap()).toMatchObject({
+      status: "idle",
+      reference: "upload",
+      hasImages: false,
+      result: null,
+      slots: { selfie: { status: "empty" }, reference: { status: "empty" } },
+    });
+    expect(t.liveUrls()).toEqual([]); // both previews revoked
+    t.flow.setFile("selfie", jpeg("me"));
+    t.flow.setFile("reference", jpeg("ref"));
+    await tick(0);
+    expect(t.snap()).toMatchObject({ status: "ready", hasImages: true });
+  });
+
+  it("reset() during an upload aborts it without an event", async () => {
+    const t = await ready();
+    t.flow.submit();
+    await tick(0);
+    expect(t.snap().status).toBe("uploading");
+    t.flow.reset();
+    t.answer(); // too late: the upload was aborted
+    await tick(0);
+    expect(t.snap()).toMatchObject({ status: "idle", result: null });
+    expect(t.types()).not.toContain("cancelled");
+    expect(t.types()).not.toContain("completed");
+  });
+
   it("prepares each image into a previewable slot; ready once every needed image is", async () => {
     const t = setupSelfieCompare({ prepareMs: 10 });
-    t.flow.start();
+    t.flow.open();
     await tick(0);
     t.flow.setFile("selfie", jpeg());
     expect(t.snap().status).toBe("preparing");
@@ -77,15 +112,25 @@ describe("createSelfieCompareFlow", () => {
   });
 
   it("rejects a non-image at its slot without failing the flow", async () => {
-    const t = await ready();
-    t.flow.setFile("reference", new Blob(["hi"], { type: "text/plain" }));
+    // The real pipeline judges the bytes: a page of HTML named and typed as a JPEG.
+    const t = setupSelfieCompare({ prepare: prepareImage });
+    t.flow.open();
     await tick(0);
+    t.flow.setFile("reference", new Blob(["<html>hi</html>"], { type: "image/jpeg" }));
+    await vi.waitFor(() => expect(t.snap().slots.reference.status).toBe("error"));
     const slot = t.snap().slots.reference;
-    expect(slot.status).toBe("error");
     expect(slot.status === "error" && slot.error.code).toBe("invalid_image");
     expect(t.snap()).toMatchObject({ status: "idle", hasImages: false, error: null });
     expect(t.events.at(-1)).toMatchObject({ type: "image_rejected", slot: "reference" });
-    expect(t.liveUrls()).toEqual(["blob:1"]); // the replaced reference preview was revoked
+    expect(t.liveUrls()).toEqual([]); // no preview for it
+  });
+
+  it("a rejected file replaces the slot's earlier photo, whose preview is revoked", async () => {
+    const t = await ready();
+    t.flow.setFile("reference", new Blob(["hi"], { type: "text/plain" }));
+    await tick(0);
+    expect(t.snap().slots.reference.status).toBe("error");
+    expect(t.liveUrls()).toEqual(["blob:1"]);
   });
 
   it("uploads with the first grant, reports throttled progress, then completes", async () => {
@@ -100,9 +145,12 @@ describe("createSelfieCompareFlow", () => {
     // 1 twice: the last progress event and the upload's end both say so.
     for (const p of [0.05, 0.12, 0.15, 0.5, 1, 1]) upload?.onProgress?.(p);
     expect(t.snap().progress).toBe(1);
-    t.answer(makeResult("declined"));
+    t.answer(makeSelfieCompareResult("declined"));
     await tick(0);
-    expect(t.snap()).toMatchObject({ status: "completed", result: makeResult("declined") });
+    expect(t.snap()).toMatchObject({
+      status: "completed",
+      result: makeSelfieCompareResult("declined"),
+    });
     expect(t.events.filter((e) => e.type === "upload_progress")).toEqual([
       { type: "upload_progress", progress: 0.12 },
       { type: "upload_progress", progress: 0.5 },
@@ -156,7 +204,7 @@ describe("createSelfieCompareFlow", () => {
     t.flow.cancel();
     expect(upload?.signal?.aborted).toBe(false);
     expect(t.snap().status).toBe("uploading");
-    t.answer(makeResult("approved"));
+    t.answer(makeSelfieCompareResult("approved"));
     await tick(0);
     expect(t.snap().status).toBe("completed");
     expect(t.types()).not.toContain("cancelled");
@@ -178,7 +226,7 @@ describe("createSelfieCompareFlow", () => {
   it("fails when the first grant is refused, and retry() asks again", async () => {
     const t = setupSelfieCompare();
     t.getGrant.mockRejectedValueOnce(new FaceKitError("unauthorized", "Sign in", { status: 401 }));
-    t.flow.start();
+    t.flow.open();
     await tick(0);
     expect(t.snap()).toMatchObject({ status: "failed", error: { code: "unauthorized" } });
     t.flow.setFile("selfie", jpeg());

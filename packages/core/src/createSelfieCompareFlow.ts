@@ -1,7 +1,7 @@
 /**
  * Didit's selfie compare in the browser: two image slots (the reference only when the backend
  * does not hold it), each filled from a file or the camera and prepared off the main thread, then
- * one upload with a fresh single-use grant. The first grant is fetched by `start()`, because only
+ * one upload with a fresh single-use grant. The first grant is fetched by `open()`, because only
  * the backend knows whether it holds the reference photo; it is kept for the first upload while it
  * is good for another 30 s. Every later attempt asks for a new one (the backend spends a grant
  * even on a failed upload).
@@ -17,7 +17,7 @@ type Slot = T.SelfieCompareSlot;
 const slotNames: Slot[] = ["selfie", "reference"];
 
 /**
- * Creates a selfie compare flow. Nothing happens until `start()`.
+ * Creates a selfie compare flow. Nothing happens until `open()`.
  * @example
  * const didit = createDiditBackendClient({ endpoint: "/api/facekit" });
  * const flow = createSelfieCompareFlow({
@@ -25,7 +25,7 @@ const slotNames: Slot[] = ["selfie", "reference"];
  *   compare: (grant, images, upload) => didit.compare(grant, images, upload),
  * });
  * flow.on((e) => e.type === "completed" && show(e.result.status));
- * flow.start();
+ * flow.open();
  * input.onchange = () => flow.setFile("selfie", input.files[0]);
  * button.onclick = () => flow.submit();
  */
@@ -78,6 +78,16 @@ export function createSelfieCompareFlow(options: T.SelfieCompareFlowOptions): T.
     set({ status: "failed", error, progress: 0 });
     emit({ type: "failed", error });
   };
+  /** Aborts the upload (quietly), stops the cameras and revokes the previews' object URLs. */
+  const release = () => {
+    upload?.abort();
+    upload = undefined;
+    for (const slot of slotNames) {
+      slots.stop(slot);
+      const state = get().slots[slot];
+      if (state.status === "ready") W().URL.revokeObjectURL(state.previewUrl);
+    }
+  };
   // Slots stay as they are while an upload is under way (and once destroyed).
   const locked = () => destroyed || !!upload;
   const slots = createSlotActions({
@@ -94,7 +104,7 @@ export function createSelfieCompareFlow(options: T.SelfieCompareFlowOptions): T.
     subscribe: store.subscribe,
     getSnapshot: get,
     on: store.on,
-    start() {
+    open() {
       if (destroyed || probe || get().reference) return;
       const ctrl = new AbortController();
       probe = ctrl;
@@ -161,7 +171,7 @@ export function createSelfieCompareFlow(options: T.SelfieCompareFlowOptions): T.
     },
     retry() {
       if (get().reference) flow.submit();
-      else flow.start();
+      else flow.open();
     },
     cancel() {
       // Once every byte is sent the backend is already asking Didit (a paid call): too late.
@@ -171,15 +181,20 @@ export function createSelfieCompareFlow(options: T.SelfieCompareFlowOptions): T.
       set({ status: "cancelled", progress: 0 });
       emit({ type: "cancelled" });
     },
+    reset() {
+      if (destroyed) return;
+      release();
+      const { reference } = get();
+      if (!reference) {
+        probe?.abort(); // a first grant still to come (or failed): `open()` asks again
+        probe = undefined;
+      }
+      set({ ...idleSelfieCompareSnapshot, reference });
+    },
     destroy() {
       destroyed = true;
       probe?.abort();
-      upload?.abort();
-      for (const slot of slotNames) {
-        slots.stop(slot);
-        const state = get().slots[slot];
-        if (state.status === "ready") W().URL.revokeObjectURL(state.previewUrl);
-      }
+      release();
       store.clear();
     },
   };

@@ -1,6 +1,6 @@
+import { completed, makeFaceMatchSession } from "@facekit/test-utils/core";
 import { describe, expect, it } from "vitest";
 import { createVerisoulBackendClient } from "./createVerisoulBackendClient.ts";
-import { completed, makeSession } from "./internal/testing/fixtures.ts";
 import { FaceKitError, toErrorBody } from "./protocol/index.ts";
 
 /** A backend stand-in that records requests and answers with the given Response. */
@@ -26,7 +26,7 @@ async function rejection(promise: Promise<unknown>) {
 
 describe("createVerisoulBackendClient", () => {
   it("POSTs JSON to the session and result routes, with or without a trailing slash", async () => {
-    const session = makeSession();
+    const session = makeFaceMatchSession();
     for (const endpoint of ["/api/facekit", "/api/facekit/"]) {
       const b = backend(() => json(session));
       const client = createVerisoulBackendClient({
@@ -55,7 +55,7 @@ describe("createVerisoulBackendClient", () => {
   });
 
   it("sends the locale when minting, and an empty body without one", async () => {
-    const b = backend(() => json(makeSession()));
+    const b = backend(() => json(makeFaceMatchSession()));
     await createVerisoulBackendClient({
       endpoint: "/fk",
       fetch: b.fetch,

@@ -1,9 +1,15 @@
+import {
+  completed,
+  createBus,
+  createFakeWindow,
+  envelope,
+  makeFaceMatchSession,
+  scriptedResults,
+} from "@facekit/test-utils/core";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createFaceMatchFlow } from "./createFaceMatchFlow.ts";
 import { handleFaceKitCallback } from "./handleFaceKitCallback.ts";
 import { pendingKey, returnedKey } from "./internal/redirectStore.ts";
-import { createBus, createFakeWindow } from "./internal/testing/fakeWindow.ts";
-import { completed, envelope, makeSession, scriptedResults } from "./internal/testing/fixtures.ts";
 
 const appOrigin = "https://app.test";
 const query = (params: string) => ({ path: "/facekit/callback", search: `?${params}` });
@@ -112,7 +118,7 @@ describe("handleFaceKitCallback", () => {
     const results = scriptedResults([completed()]);
     const flow = createFaceMatchFlow({
       window: app,
-      getSession: async () => makeSession(),
+      getSession: async () => makeFaceMatchSession(),
       getResult: results.getResult,
     });
     flow.open();

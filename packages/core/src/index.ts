@@ -59,6 +59,7 @@ export type {
   BackendClientOptions,
   CameraHandle,
   CameraVideo,
+  FaceKitFlow,
   FaceMatchEvent,
   FaceMatchFlow,
   FaceMatchFlowOptions,

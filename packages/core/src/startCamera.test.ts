@@ -1,5 +1,5 @@
+import { createFakeCamera } from "@facekit/test-utils/core";
 import { describe, expect, it, vi } from "vitest";
-import { createFakeCamera } from "./internal/testing/fakeMedia.ts";
 import { startCamera } from "./startCamera.ts";
 
 const windowWith = (camera: ReturnType<typeof createFakeCamera>, isSecureContext = true) => ({

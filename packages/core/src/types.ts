@@ -158,15 +158,40 @@ export interface FaceMatchFlowOptions {
 }
 
 /**
- * A framework-free Face Match flow. Read it with `subscribe`/`getSnapshot`
- * (e.g. React's `useSyncExternalStore`).
+ * What every FaceKit flow is (Verisoul's, FaceSign's, Didit's): an external store of snapshots
+ * (`subscribe`/`getSnapshot`, as React's `useSyncExternalStore` wants), a stream of events, and
+ * the attempt's controls. Every flow ends an attempt with one of the events `completed`,
+ * `cancelled` (not an error) or `failed` (with a {@link FaceKitError}); its snapshot's `status`
+ * then says the same. Nothing happens until `open()`.
+ * @example
+ * function follow<S, E>(flow: FaceKitFlow<S, E>, render: (s: S) => void) {
+ *   const off = flow.subscribe(() => render(flow.getSnapshot()));
+ *   flow.open();
+ *   return () => { off(); flow.destroy(); };
+ * }
+ */
+export interface FaceKitFlow<Snapshot, Event> {
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): Snapshot;
+  /** Subscribes to the flow's events. */
+  on(listener: (event: Event) => void): () => void;
+  /** Starts an attempt. Does nothing new while one is under way. */
+  open(): void;
+  /** Ends the attempt under way as `cancelled`. */
+  cancel(): void;
+  /** Back to the idle snapshot, dropping the attempt under way (no event). */
+  reset(): void;
+  /** Removes every listener and timer and aborts requests. The flow is done for good. */
+  destroy(): void;
+}
+
+/**
+ * A framework-free Face Match flow (Verisoul's hosted page in a popup or a redirect).
  * @example
  * const off = flow.subscribe(() => render(flow.getSnapshot()));
  * button.onclick = () => flow.open();
  */
-export interface FaceMatchFlow {
-  subscribe(listener: () => void): () => void;
-  getSnapshot(): FaceMatchSnapshot;
+export interface FaceMatchFlow extends FaceKitFlow<FaceMatchSnapshot, FaceMatchEvent> {
   /**
    * Starts an attempt. Call it inside the click handler: the popup opens synchronously. While an
    * attempt is under way it only focuses the popup (nothing while the page leaves for a redirect);
@@ -181,12 +206,8 @@ export interface FaceMatchFlow {
    * idle; such an entry is dropped once expired. Safe to call more than once.
    */
   resume(): void;
-  /** Back to `idle`, dropping the current attempt. */
-  reset(): void;
   /** Removes every listener, timer and channel, aborts requests, closes the popup. */
   destroy(): void;
-  /** Subscribes to {@link FaceMatchEvent}s. */
-  on(listener: (event: FaceMatchEvent) => void): () => void;
 }
 
 /**
@@ -287,22 +308,16 @@ export interface FaceSignFlowOptions {
 }
 
 /**
- * A framework-free FaceSign hosted flow (iframe). Read it with `subscribe`/`getSnapshot`.
+ * A framework-free FaceSign hosted flow (iframe).
  * @example
  * const off = flow.subscribe(() => render(flow.getSnapshot()));
- * flow.start();
+ * flow.open();
  */
-export interface FaceSignFlow {
-  subscribe(listener: () => void): () => void;
-  getSnapshot(): FaceSignSnapshot;
+export interface FaceSignFlow extends FaceKitFlow<FaceSignSnapshot, FaceSignEvent> {
   /** Gets a session and watches it. Does nothing while an attempt is under way. */
-  start(): void;
+  open(): void;
   /** Ends the attempt as `cancelled` (the vendor session itself is left alone). */
   cancel(): void;
-  /** Removes every listener and timer and aborts requests. */
-  destroy(): void;
-  /** Subscribes to {@link FaceSignEvent}s. */
-  on(listener: (event: FaceSignEvent) => void): () => void;
 }
 
 /**
@@ -501,17 +516,15 @@ export interface StartCameraOptions {
 
 /**
  * A framework-free selfie compare (Didit): two image slots, each filled from a file or the
- * camera, then one upload with a fresh grant. Read it with `subscribe`/`getSnapshot`.
+ * camera, then one upload with a fresh grant.
  * @example
  * const off = flow.subscribe(() => render(flow.getSnapshot()));
- * flow.start();
+ * flow.open();
  * input.onchange = () => flow.setFile("selfie", input.files[0]);
  */
-export interface SelfieCompareFlow {
-  subscribe(listener: () => void): () => void;
-  getSnapshot(): SelfieCompareSnapshot;
+export interface SelfieCompareFlow extends FaceKitFlow<SelfieCompareSnapshot, SelfieCompareEvent> {
   /** Fetches the first grant, to learn whether a reference photo is needed. Once. */
-  start(): void;
+  open(): void;
   /** Prepares `file` for `slot` (replacing what it held). Ignored while uploading. */
   setFile(slot: SelfieCompareSlot, file: Blob, source?: SelfieCompareSource): void;
   /** Empties `slot` (stopping its camera). Ignored while uploading. */
@@ -526,10 +539,13 @@ export interface SelfieCompareFlow {
   retry(): void;
   /** Aborts the upload: `cancelled`, never an error. The images stay. */
   cancel(): void;
+  /**
+   * Empties both slots (stopping cameras) and drops the result or error; an upload under way is
+   * aborted without an event. What the first grant said about the reference is kept.
+   */
+  reset(): void;
   /** Stops cameras, aborts work, revokes object URLs and removes every listener. */
   destroy(): void;
-  /** Subscribes to {@link SelfieCompareEvent}s. */
-  on(listener: (event: SelfieCompareEvent) => void): () => void;
 }
 
 /**

@@ -1,4 +1,10 @@
 import { FaceKitError } from "@facekit/core";
+import { fakePrepare } from "@facekit/test-utils/core";
+import {
+  createFakeDiditBackend,
+  createFakeFaceSignBackend,
+  createFakeVerisoulBackend,
+} from "@facekit/test-utils/react";
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ReactNode } from "react";
@@ -7,9 +13,6 @@ import type { FaceKitMessageOverrides, FaceKitMessages } from "./FaceKitMessages
 import { FaceKitProvider } from "./FaceKitProvider.tsx";
 import { FaceMatchButton } from "./FaceMatchButton.tsx";
 import { FaceSignEmbed } from "./FaceSignEmbed.tsx";
-import { createFakeBackend } from "./internal/testing/fakeBackend.ts";
-import { createFakeDiditBackend, fakePrepare } from "./internal/testing/fakeDiditBackend.ts";
-import { createFakeFaceSignBackend } from "./internal/testing/fakeFaceSignBackend.ts";
 import { en } from "./locales/en.ts";
 import { es } from "./locales/es.ts";
 import { fr } from "./locales/fr.ts";
@@ -85,7 +88,7 @@ describe("catalogues", () => {
 
 describe("FaceMatchButton words and locale", () => {
   it("speaks the provider's language; its own messages prop wins", () => {
-    const backend = createFakeBackend();
+    const backend = createFakeVerisoulBackend();
     const spanish = inProvider(<FaceMatchButton />, backend.fetch, { messages: es });
     expect(screen.getByRole("button")).toHaveTextContent("Verificar con el rostro");
     spanish.unmount();
@@ -99,14 +102,14 @@ describe("FaceMatchButton words and locale", () => {
   });
 
   it("takes single words from the provider over English", () => {
-    inProvider(<FaceMatchButton />, createFakeBackend().fetch, {
+    inProvider(<FaceMatchButton />, createFakeVerisoulBackend().fetch, {
       messages: { faceMatch: { idle: "Check my face" } },
     });
     expect(screen.getByRole("button")).toHaveTextContent("Check my face");
   });
 
   it("sends the locale when minting: the provider's, else the catalogue's", async () => {
-    const a = recording(createFakeBackend().fetch);
+    const a = recording(createFakeVerisoulBackend().fetch);
     const first = inProvider(<FaceMatchButton prefetch />, a.fetch, {
       locale: "es-MX",
       messages: es,
@@ -118,7 +121,7 @@ describe("FaceMatchButton words and locale", () => {
       body: { locale: "es-MX" },
     });
     first.unmount();
-    const b = recording(createFakeBackend().fetch);
+    const b = recording(createFakeVerisoulBackend().fetch);
     inProvider(<FaceMatchButton prefetch />, b.fetch, { messages: fr });
     fireEvent.focus(screen.getByRole("button"));
     await waitFor(() => expect(b.bodies).toHaveLength(1));

@@ -1,16 +1,17 @@
 import type { FaceMatchEvent, FaceMatchSession } from "@facekit/core";
-import type { Meta, StoryObj } from "@storybook/react-vite";
-import { expect, fn, userEvent, waitFor, within } from "storybook/test";
-import { FaceMatchButton } from "./FaceMatchButton.tsx";
 import {
   finishCapture,
   finishCaptureByRedirect,
   mintTamperedFaceMatchSession,
   patchStoryScenario,
   setStoryScenario,
+  storyBackends,
   whenCaptureOpen,
-} from "./internal/testing/storySimulator.ts";
-import { storyBackends, withStoryProvider } from "./internal/testing/withStoryProvider.tsx";
+  withStoryProvider,
+} from "@facekit/test-utils/stories";
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { expect, fn, userEvent, waitFor, within } from "storybook/test";
+import { FaceMatchButton } from "./FaceMatchButton.tsx";
 
 /**
  * `<FaceMatchButton>` against a live Verisoul simulator and a real `@facekit/server` backend

@@ -1,20 +1,18 @@
+import { envelope, type FakePopup, verisoulOrigin } from "@facekit/test-utils/core";
+import {
+  createFakeVerisoulBackend,
+  postFromPopup,
+  stubWindowOpen,
+} from "@facekit/test-utils/react";
 import { act, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createRef, type ReactNode, StrictMode, useState } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { FaceKitProvider } from "./FaceKitProvider.tsx";
 import { FaceMatchButton } from "./FaceMatchButton.tsx";
-import {
-  createFakeBackend,
-  type createPopup,
-  envelope,
-  postFromPopup,
-  stubWindowOpen,
-  vendorOrigin,
-} from "./internal/testing/fakeBackend.ts";
 import { en } from "./locales/en.ts";
 
-let popups: ReturnType<typeof createPopup>[];
+let popups: FakePopup[];
 beforeEach(() => {
   popups = stubWindowOpen();
 });
@@ -22,7 +20,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function setup(ui: ReactNode, backend = createFakeBackend()) {
+function setup(ui: ReactNode, backend = createFakeVerisoulBackend()) {
   const view = render(
     <FaceKitProvider endpoint="/api/facekit" fetch={backend.fetch}>
       {ui}
@@ -53,7 +51,7 @@ describe("FaceMatchButton", () => {
   });
 
   it("opens exactly one popup per click under StrictMode, then navigates it", async () => {
-    const backend = createFakeBackend();
+    const backend = createFakeVerisoulBackend();
     const user = userEvent.setup();
     render(
       <StrictMode>
@@ -66,7 +64,7 @@ describe("FaceMatchButton", () => {
     await user.click(button);
     expect(window.open).toHaveBeenCalledTimes(1);
     await waitFor(() => expect(button).toHaveAttribute("data-state", "open"));
-    expect(popups[0]?.location.href).toBe(`${vendorOrigin}/?session_id=s-1`);
+    expect(popups[0]?.url).toBe(`${verisoulOrigin}/?session_id=s-1`);
     expect(backend.calls.session).toBe(1);
     expect(button).toHaveTextContent("Waiting for verification…");
   });
@@ -118,14 +116,14 @@ describe("FaceMatchButton", () => {
     act(() => button.focus());
     await waitFor(() => expect(backend.calls.session).toBe(1));
     await user.click(button);
-    await waitFor(() => expect(popups[0]?.location.href).toContain("session_id=s-1"));
+    await waitFor(() => expect(popups[0]?.url).toContain("session_id=s-1"));
     expect(backend.calls.session).toBe(1);
 
     act(() => postFromPopup(envelope("s-1", "failed_to_complete_face_scan"), popups[0]));
     expect(button).toHaveAttribute("data-state", "failed");
     expect(button).toHaveTextContent(en.faceMatch.failed);
     await user.click(button);
-    await waitFor(() => expect(popups[1]?.location.href).toContain("session_id=s-2"));
+    await waitFor(() => expect(popups[1]?.url).toContain("session_id=s-2"));
     expect(backend.calls.session).toBe(2);
   });
 
@@ -140,11 +138,11 @@ describe("FaceMatchButton", () => {
   it("mints again instead of opening a prefetched session close to expiry", async () => {
     const { backend, button, user } = setup(
       <FaceMatchButton prefetch />,
-      createFakeBackend({ ttlMs: 20_000 }),
+      createFakeVerisoulBackend({ ttlMs: 20_000 }),
     );
     await user.hover(button);
     await waitFor(() => expect(backend.calls.session).toBe(1));
     await user.click(button);
-    await waitFor(() => expect(popups[0]?.location.href).toContain("session_id=s-2"));
+    await waitFor(() => expect(popups[0]?.url).toContain("session_id=s-2"));
   });
 });

@@ -1,7 +1,8 @@
 import { type ComponentPropsWithoutRef, forwardRef } from "react";
 import { type FaceMatchMessages, faceMatchMessages } from "./internal/faceMatchMessages.ts";
+import { splitOptions } from "./internal/splitOptions.ts";
 import { useMessages } from "./internal/useMessages.ts";
-import { type UseFaceMatchOptions, useFaceMatch } from "./useFaceMatch.ts";
+import { faceMatchOptionKeys, type UseFaceMatchOptions, useFaceMatch } from "./useFaceMatch.ts";
 
 /**
  * Props of {@link FaceMatchButton}: the {@link UseFaceMatchOptions}, `prefetch`, `messages` to
@@ -29,35 +30,8 @@ export interface FaceMatchButtonProps
  */
 export const FaceMatchButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, FaceMatchButtonProps>(
   function FaceMatchButton(props, ref) {
-    const {
-      mode,
-      session,
-      getSession,
-      prefetch,
-      popup,
-      pollIntervalMs,
-      severWindowMs,
-      detachedTimeoutMs,
-      onComplete,
-      onCancel,
-      onError,
-      onEvent,
-      messages,
-      ...button
-    } = props;
-    const face = useFaceMatch({
-      mode,
-      session,
-      getSession,
-      popup,
-      pollIntervalMs,
-      severWindowMs,
-      detachedTimeoutMs,
-      onComplete,
-      onCancel,
-      onError,
-      onEvent,
-    });
+    const [options, { prefetch, messages, ...button }] = splitOptions(props, faceMatchOptionKeys);
+    const face = useFaceMatch(options);
     const t = useMessages("faceMatch", faceMatchMessages, messages);
     const { status } = face;
     const busy = status === "preparing" || status === "verifying";

@@ -1,10 +1,10 @@
+import { createFakeFaceSignBackend } from "@facekit/test-utils/react";
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { StrictMode, useState } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { FaceKitProvider } from "./FaceKitProvider.tsx";
 import { FaceSignEmbed, type FaceSignEmbedProps } from "./FaceSignEmbed.tsx";
-import { createFakeFaceSignBackend } from "./internal/testing/fakeFaceSignBackend.ts";
 
 /** An app that opens the modal embed from a button and follows onOpenChange (controlled). */
 function setup(props: FaceSignEmbedProps = {}, backend = createFakeFaceSignBackend()) {
@@ -79,7 +79,7 @@ describe("FaceSignEmbed presentation=modal", () => {
 
   it("closes without onCancel when nothing was started", async () => {
     const onCancel = vi.fn();
-    const { dialog, opener, onOpenChange } = setup({ onCancel, autoStart: false });
+    const { dialog, opener, onOpenChange } = setup({ onCancel, autoOpen: false });
     await userEvent.click(opener);
     expect(dialog()).toHaveAttribute("open");
     fireEvent.keyDown(dialog(), { key: "Escape" });

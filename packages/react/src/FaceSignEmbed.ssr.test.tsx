@@ -20,7 +20,7 @@ describe("server rendering", () => {
   it("renders children when not starting on its own", () => {
     const html = renderToString(
       <FaceKitProvider endpoint="/api/facekit">
-        <FaceSignEmbed autoStart={false}>Verify later</FaceSignEmbed>
+        <FaceSignEmbed autoOpen={false}>Verify later</FaceSignEmbed>
       </FaceKitProvider>,
     );
     expect(html).toBe('<div data-facekit="facesign" data-state="idle">Verify later</div>');

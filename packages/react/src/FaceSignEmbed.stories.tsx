@@ -1,8 +1,4 @@
 import type { FaceSignEvent, FaceSignSession } from "@facekit/core";
-import type { Meta, StoryObj } from "@storybook/react-vite";
-import { useState } from "react";
-import { expect, fn, userEvent, waitFor, within } from "storybook/test";
-import { FaceSignEmbed, type FaceSignEmbedProps } from "./FaceSignEmbed.tsx";
 import {
   answerFaceSign,
   mintFinishedFaceSignSession,
@@ -10,8 +6,13 @@ import {
   mintStaleFaceSignSession,
   patchFaceSignScenario,
   setFaceSignScenario,
-} from "./internal/testing/storySimulator.ts";
-import { storyBackends, withStoryProvider } from "./internal/testing/withStoryProvider.tsx";
+  storyBackends,
+  withStoryProvider,
+} from "@facekit/test-utils/stories";
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { useState } from "react";
+import { expect, fn, userEvent, waitFor, within } from "storybook/test";
+import { FaceSignEmbed, type FaceSignEmbedProps } from "./FaceSignEmbed.tsx";
 
 /**
  * `<FaceSignEmbed>` against a live FaceSign simulator and a real `@facekit/server` backend (both
@@ -158,21 +159,21 @@ export const VendorKeyRefused = backendFails(storyBackends.badVendorKey, "vendor
 // Minted after the meta's simulator reset (story hooks run after the meta's), before render.
 let handedOver: FaceSignSession | undefined;
 
-/** A `clientSecret` of another account's session: the backend will not report on it. */
+/** A `session` of another account's session: the backend will not report on it. */
 export const ForeignSession: Story = {
   beforeEach: async () => {
     handedOver = await mintForeignFaceSignSession();
   },
-  render: (args) => <FaceSignEmbed {...args} clientSecret={handedOver} />,
+  render: (args) => <FaceSignEmbed {...args} session={handedOver} />,
   play: ({ canvasElement, args }) => expectFailure(canvasElement, args.onError, "session_invalid"),
 };
 
-/** A `clientSecret` that ran out, of a session the person already left in another tab. */
+/** A `session` that ran out, of a session the person already left in another tab. */
 export const SessionFinishedElsewhere: Story = {
   beforeEach: async () => {
     handedOver = await mintFinishedFaceSignSession();
   },
-  render: (args) => <FaceSignEmbed {...args} clientSecret={handedOver} />,
+  render: (args) => <FaceSignEmbed {...args} session={handedOver} />,
   play: ({ canvasElement, args }) => expectFailure(canvasElement, args.onError, "session_expired"),
 };
 
@@ -247,7 +248,7 @@ export const SecretRefused: Story = {
   beforeEach: async () => {
     stale = await mintStaleFaceSignSession();
   },
-  render: (args) => <FaceSignEmbed {...args} clientSecret={stale} />,
+  render: (args) => <FaceSignEmbed {...args} session={stale} />,
   play: async ({ canvasElement, args }) => {
     await waitFor(
       () =>

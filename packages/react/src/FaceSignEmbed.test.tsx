@@ -1,15 +1,13 @@
 import { FaceKitError, type FaceSignSession, type FaceSignSummary } from "@facekit/core";
 import { faceSignRoutes } from "@facekit/core/protocol";
+import { facesignOrigin } from "@facekit/test-utils/core";
+import { createFakeFaceSignBackend } from "@facekit/test-utils/react";
 import { act, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { type ComponentProps, createRef, StrictMode } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { FaceKitProvider } from "./FaceKitProvider.tsx";
 import { FaceSignEmbed } from "./FaceSignEmbed.tsx";
-import {
-  createFakeFaceSignBackend,
-  facesignOrigin,
-} from "./internal/testing/fakeFaceSignBackend.ts";
 
 type FaceSignEmbedProps = ComponentProps<typeof FaceSignEmbed>;
 
@@ -118,23 +116,24 @@ describe("FaceSignEmbed", () => {
     expect(first).not.toHaveBeenCalled();
   });
 
-  it("embeds a ready clientSecret without minting, and a new one replaces the session", async () => {
+  it("embeds a ready session without minting, and a new one replaces the session", async () => {
     const backend = createFakeFaceSignBackend();
     const a: FaceSignSession = backend.issue("ext-1");
-    const { frame, rerender } = setup({ clientSecret: a }, backend);
+    const { frame, rerender } = setup({ session: a }, backend);
     expect(await frame()).toHaveAttribute("src", a.url);
     const b = backend.issue("ext-2");
-    rerender({ clientSecret: b });
+    rerender({ session: b });
     await waitFor(() =>
       expect(screen.getByTitle("FaceSign verification")).toHaveAttribute("src", b.url),
     );
-    rerender({ clientSecret: { ...b } }); // same session, new object: nothing restarts
+    rerender({ session: { ...b } }); // same session, new object: nothing restarts
     expect(screen.getByTitle("FaceSign verification")).toHaveAttribute("src", b.url);
     expect(backend.calls.session).toBe(0);
   });
 
   it("swaps the iframe src when the secret is refreshed before the user begins", async () => {
-    const backend = createFakeFaceSignBackend({ ttlMs: 60_000 + 150 });
+    // The first secret is due for a refresh 150 ms in; the new one lasts.
+    const backend = createFakeFaceSignBackend({ ttlMs: 60_000 + 150, refreshTtlMs: 3600_000 });
     const { frame } = setup({}, backend);
     expect(await frame()).toHaveAttribute("src", `${facesignOrigin}/?cs=cs-1`);
     await waitFor(() =>
@@ -192,8 +191,8 @@ describe("FaceSignEmbed", () => {
     expect(container.firstElementChild).toHaveAttribute("data-state", "completed");
   });
 
-  it("waits with autoStart={false}, showing its children", async () => {
-    const { container, backend } = setup({ autoStart: false, children: "Ready when you are" });
+  it("waits with autoOpen={false}, showing its children", async () => {
+    const { container, backend } = setup({ autoOpen: false, children: "Ready when you are" });
     await new Promise((r) => setTimeout(r, 30));
     expect(container.firstElementChild).toHaveAttribute("data-state", "idle");
     expect(container.firstElementChild).toHaveTextContent("Ready when you are");

@@ -8,9 +8,10 @@ import {
   useState,
 } from "react";
 import { type FaceSignMessages, faceSignMessages } from "./internal/faceSignMessages.ts";
+import { splitOptions } from "./internal/splitOptions.ts";
 import { useMessages } from "./internal/useMessages.ts";
 import { useModalDialog } from "./internal/useModalDialog.ts";
-import { type UseFaceSignOptions, useFaceSign } from "./useFaceSign.ts";
+import { faceSignOptionKeys, type UseFaceSignOptions, useFaceSign } from "./useFaceSign.ts";
 
 /**
  * Props of {@link FaceSignEmbed}: the {@link UseFaceSignOptions}, `messages` to replace any of its
@@ -41,8 +42,8 @@ const focus = (el: HTMLElement | null) => el?.focus();
 /**
  * One element that embeds FaceSign's hosted verification in an iframe, with a loading and an error
  * state: a `<div>`, or with `presentation="modal"` a `<dialog>` (named "FaceSign verification").
- * Exposes `data-state` for styling. Starts on mount, or when the modal opens (`autoStart={false}`
- * to wait for `start`, through the hook). Sizes (with `@facekit/react/styles.css`): set
+ * Exposes `data-state` for styling. Starts on mount, or when the modal opens (`autoOpen={false}`
+ * to wait for `open`, through the hook). Sizes (with `@facekit/react/styles.css`): set
  * `--facekit-min-height`, `--facekit-aspect-ratio` or `--facekit-max-height` from a class.
  * @example
  * <FaceKitProvider endpoint="/api/facekit">
@@ -52,36 +53,12 @@ const focus = (el: HTMLElement | null) => el?.focus();
  */
 export const FaceSignEmbed = /* @__PURE__ */ forwardRef<HTMLElement, FaceSignEmbedProps>(
   function FaceSignEmbed(props, ref) {
-    const {
-      clientSecret,
-      getClientSecret,
-      autoStart = true,
-      pollIntervalMs,
-      refreshMarginMs,
-      onComplete,
-      onCancel,
-      onError,
-      onEvent,
-      presentation,
-      open = false,
-      onOpenChange,
-      children,
-      messages,
-      ...div
-    } = props;
+    const [options, { presentation, open = false, onOpenChange, children, messages, ...div }] =
+      splitOptions(props, faceSignOptionKeys);
     const modal = presentation === "modal";
     const shown = !modal || open;
-    const face = useFaceSign({
-      clientSecret,
-      getClientSecret,
-      autoStart: autoStart && shown,
-      pollIntervalMs,
-      refreshMarginMs,
-      onComplete,
-      onCancel,
-      onError,
-      onEvent,
-    });
+    const autoOpen = (options.autoOpen ?? true) && shown;
+    const face = useFaceSign({ ...options, autoOpen });
     const t = useMessages("faceSign", faceSignMessages, messages);
     const { status, session, cancel } = face;
     const inner = useRef<HTMLDivElement & HTMLDialogElement>(null);
@@ -109,13 +86,13 @@ export const FaceSignEmbed = /* @__PURE__ */ forwardRef<HTMLElement, FaceSignEmb
           height={560}
         />
       );
-    } else if (status === "loading" || (status === "idle" && autoStart && shown)) {
+    } else if (status === "loading" || (status === "idle" && autoOpen)) {
       content = <output>{t.loading}</output>;
     } else if (status === "failed") {
       content = (
         <>
           <div role="alert">{t.error}</div>
-          <button type="button" onClick={face.start}>
+          <button type="button" onClick={face.open}>
             {t.tryAgain}
           </button>
         </>

@@ -1,10 +1,14 @@
 import { FaceKitError, type FaceKitErrorCode } from "@facekit/core";
+import {
+  diditPhoto,
+  makeSelfieCompareResult,
+  setDiditScenario,
+  storyDidit,
+  withStoryProvider,
+} from "@facekit/test-utils/stories";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { selfieCompareMessages } from "./internal/selfieCompareMessages.ts";
-import { storyDeclined, storyDidit } from "./internal/testing/storyDiditBackend.ts";
-import { diditPhoto, setDiditScenario } from "./internal/testing/storySimulator.ts";
-import { withStoryProvider } from "./internal/testing/withStoryProvider.tsx";
 import { SelfieCompareUploader } from "./SelfieCompareUploader.tsx";
 
 /**
@@ -97,7 +101,7 @@ export const Approved: Story = {
 };
 
 export const Declined: Story = {
-  args: storyDidit({ result: storyDeclined }),
+  args: storyDidit({ result: makeSelfieCompareResult("declined") }),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.click(await pickPhotos(canvasElement));

@@ -3,10 +3,15 @@ import {
   type SelfieCompareMessages,
   selfieCompareMessages,
 } from "./internal/selfieCompareMessages.ts";
+import { splitOptions } from "./internal/splitOptions.ts";
 import { UploaderSlot } from "./internal/UploaderSlot.tsx";
 import { errorText, useMessages } from "./internal/useMessages.ts";
 import { useRefocus } from "./internal/useRefocus.ts";
-import { type UseSelfieCompareOptions, useSelfieCompare } from "./useSelfieCompare.ts";
+import {
+  selfieCompareOptionKeys,
+  type UseSelfieCompareOptions,
+  useSelfieCompare,
+} from "./useSelfieCompare.ts";
 
 /**
  * Props of {@link SelfieCompareUploader}: the {@link UseSelfieCompareOptions}, `messages` to
@@ -35,17 +40,8 @@ export const SelfieCompareUploader = /* @__PURE__ */ forwardRef<
   HTMLDivElement,
   SelfieCompareUploaderProps
 >(function SelfieCompareUploader(props, ref) {
-  const { getGrant, compare, prepare, onComplete, onCancel, onError, onEvent, messages, ...div } =
-    props;
-  const face = useSelfieCompare({
-    getGrant,
-    compare,
-    prepare,
-    onComplete,
-    onCancel,
-    onError,
-    onEvent,
-  });
+  const [options, { messages, ...div }] = splitOptions(props, selfieCompareOptionKeys);
+  const face = useSelfieCompare(options);
   const t = useMessages("selfieCompare", selfieCompareMessages, messages);
   const { status, slots, result, error } = face;
   const primary = useRefocus<HTMLButtonElement>(status);

@@ -1,19 +1,17 @@
 import type { FaceMatchEvent, FaceMatchSession } from "@facekit/core";
+import { envelope, type FakePopup, verisoulOrigin } from "@facekit/test-utils/core";
+import {
+  createFakeVerisoulBackend,
+  postFromPopup,
+  stubWindowOpen,
+} from "@facekit/test-utils/react";
 import { act, render, renderHook, waitFor } from "@testing-library/react";
 import { StrictMode } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { FaceKitProvider } from "./FaceKitProvider.tsx";
-import {
-  createFakeBackend,
-  type createPopup,
-  envelope,
-  postFromPopup,
-  stubWindowOpen,
-  vendorOrigin,
-} from "./internal/testing/fakeBackend.ts";
 import { type UseFaceMatchOptions, type UseFaceMatchResult, useFaceMatch } from "./useFaceMatch.ts";
 
-let popups: ReturnType<typeof createPopup>[];
+let popups: FakePopup[];
 beforeEach(() => {
   popups = stubWindowOpen();
 });
@@ -26,7 +24,7 @@ afterEach(() => {
  * Renders the hook with <StrictMode> at the root, where React double-mounts effects (a StrictMode
  * inside a wrapper component does not), so every test also covers the double mount.
  */
-function renderFaceMatch(options: UseFaceMatchOptions = {}, backend = createFakeBackend()) {
+function renderFaceMatch(options: UseFaceMatchOptions = {}, backend = createFakeVerisoulBackend()) {
   const result = { current: undefined as unknown as UseFaceMatchResult };
   function Probe(props: UseFaceMatchOptions) {
     result.current = useFaceMatch(props);
@@ -68,12 +66,6 @@ describe("useFaceMatch", () => {
     expect(result.current.prefetch).toBe(prefetch);
   });
 
-  it("takes no prefetch option (that is a FaceMatchButton prop)", () => {
-    // @ts-expect-error `prefetch` moved to FaceMatchButtonProps: the hook never read it.
-    const options: UseFaceMatchOptions = { prefetch: true };
-    expect(options).toBeDefined();
-  });
-
   it("reports cancel through onCancel (not onError) and events through onEvent", async () => {
     const events: string[] = [];
     const onCancel = vi.fn();
@@ -103,27 +95,27 @@ describe("useFaceMatch", () => {
   it("uses a ready session once, then mints new ones", async () => {
     const session: FaceMatchSession = {
       sessionId: "ready-1",
-      url: `${vendorOrigin}/?session_id=ready-1`,
+      url: `${verisoulOrigin}/?session_id=ready-1`,
       expiresAt: Date.now() + 60_000,
       token: "token-ready-1",
     };
     const { result, backend } = renderFaceMatch({ session });
     act(() => result.current.prefetch()); // the ready session comes first: nothing to warm
     act(() => result.current.open());
-    await waitFor(() => expect(popups[0]?.location.href).toBe(session.url));
+    await waitFor(() => expect(popups[0]?.url).toBe(session.url));
     expect(backend.calls.session).toBe(0);
     act(() => result.current.cancel());
     act(() => result.current.prefetch());
     await waitFor(() => expect(backend.calls.session).toBe(1));
     act(() => result.current.open());
-    await waitFor(() => expect(popups[1]?.location.href).toContain("session_id=s-1"));
+    await waitFor(() => expect(popups[1]?.url).toContain("session_id=s-1"));
     expect(backend.calls.session).toBe(1);
   });
 
   it("uses a custom getSession when given", async () => {
     const getSession = vi.fn(async () => ({
       sessionId: "custom-1",
-      url: `${vendorOrigin}/?session_id=custom-1`,
+      url: `${verisoulOrigin}/?session_id=custom-1`,
       expiresAt: Date.now() + 600_000,
       token: "token-custom-1",
     }));
@@ -145,7 +137,7 @@ describe("useFaceMatch", () => {
       }),
     );
     sessionStorage.setItem("facekit:verisoul:returned", JSON.stringify(envelope("s-9")));
-    const backend = createFakeBackend();
+    const backend = createFakeVerisoulBackend();
     backend.complete("s-9");
     const onComplete = vi.fn();
     const { result } = renderFaceMatch({ onComplete }, backend);

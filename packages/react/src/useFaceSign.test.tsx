@@ -1,8 +1,8 @@
+import { createFakeFaceSignBackend } from "@facekit/test-utils/react";
 import { act, render, renderHook, waitFor } from "@testing-library/react";
 import { StrictMode } from "react";
 import { describe, expect, it, vi } from "vitest";
 import { FaceKitProvider } from "./FaceKitProvider.tsx";
-import { createFakeFaceSignBackend } from "./internal/testing/fakeFaceSignBackend.ts";
 import { type UseFaceSignOptions, type UseFaceSignResult, useFaceSign } from "./useFaceSign.ts";
 
 function renderFaceSign(options: UseFaceSignOptions = {}, backend = createFakeFaceSignBackend()) {
@@ -40,37 +40,37 @@ describe("useFaceSign", () => {
       error: null,
     });
     expect(backend.calls.session).toBe(0);
-    act(() => result.current.start());
+    act(() => result.current.open());
     await waitFor(() => expect(result.current.status).toBe("ready"));
     expect(result.current.session).toMatchObject({ sessionId: "fs-1", clientSecret: "cs-1" });
     expect(backend.calls.session).toBe(1);
   });
 
-  it("uses getClientSecret when given", async () => {
+  it("uses getSession when given", async () => {
     const backend = createFakeFaceSignBackend();
     const own = backend.issue("own-1");
-    const getClientSecret = vi.fn(async () => own);
-    const { result } = renderFaceSign({ autoStart: true, getClientSecret }, backend);
+    const getSession = vi.fn(async () => own);
+    const { result } = renderFaceSign({ autoOpen: true, getSession }, backend);
     await waitFor(() => expect(result.current.session).toEqual(own));
-    expect(getClientSecret).toHaveBeenCalledTimes(1);
+    expect(getSession).toHaveBeenCalledTimes(1);
     expect(backend.calls.session).toBe(0);
   });
 
-  it("mints a new session after a ready clientSecret's session ended", async () => {
+  it("mints a new session after a ready session's session ended", async () => {
     const backend = createFakeFaceSignBackend();
     const ready = backend.issue("ext-1");
     const onCancel = vi.fn();
-    const { result } = renderFaceSign({ clientSecret: ready, autoStart: true, onCancel }, backend);
+    const { result } = renderFaceSign({ session: ready, autoOpen: true, onCancel }, backend);
     await waitFor(() => expect(result.current.status).toBe("ready"));
     backend.setStatus("ext-1", "incomplete");
     await waitFor(() => expect(result.current.status).toBe("cancelled"));
     expect(onCancel).toHaveBeenCalledTimes(1);
-    act(() => result.current.start());
+    act(() => result.current.open());
     await waitFor(() => expect(result.current.session?.sessionId).toBe("fs-1"));
   });
 
   it("cancel() ends the attempt as cancelled", async () => {
-    const { result } = renderFaceSign({ autoStart: true });
+    const { result } = renderFaceSign({ autoOpen: true });
     await waitFor(() => expect(result.current.status).toBe("ready"));
     act(() => result.current.cancel());
     expect(result.current.status).toBe("cancelled");

@@ -1,6 +1,5 @@
 import {
   createFaceSignFlow,
-  type FaceKitError,
   type FaceSignEvent,
   type FaceSignFlow,
   type FaceSignFlowOptions,
@@ -9,105 +8,98 @@ import {
   type FaceSignSummary,
   idleFaceSignSnapshot,
 } from "@facekit/core";
-import { useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
-import { useFaceKit } from "./internal/FaceKitContext.ts";
 import { faceSignBackend } from "./internal/faceSignQueries.ts";
-import { useCommitEffect } from "./internal/useCommitEffect.ts";
-import { useLatest } from "./internal/useLatest.ts";
+import { type FlowAdapter, type FlowCallbacks, useFlow } from "./internal/useFlow.ts";
 
 /**
  * Options of {@link useFaceSign} (and props of `<FaceSignEmbed>`). `pollIntervalMs` and
- * `refreshMarginMs` are read when the flow is created (on mount, and when a ready `clientSecret`
+ * `refreshMarginMs` are read when the flow is created (on mount, and when a ready `session`
  * of another session arrives).
  * @example
- * const options: UseFaceSignOptions = { autoStart: true, refreshMarginMs: 120_000, onComplete: save };
+ * const options: UseFaceSignOptions = { autoOpen: true, refreshMarginMs: 120_000, onComplete: save };
  */
 export interface UseFaceSignOptions
-  extends Pick<FaceSignFlowOptions, "pollIntervalMs" | "refreshMarginMs"> {
+  extends Pick<FaceSignFlowOptions, "pollIntervalMs" | "refreshMarginMs">,
+    FlowCallbacks<FaceSignEvent, FaceSignSummary | null> {
   /** A ready session minted elsewhere (e.g. by your server page). Another session replaces it. */
-  clientSecret?: FaceSignSession;
+  session?: FaceSignSession;
   /** Custom minting; by default the provider's `endpoint` route. */
-  getClientSecret?: (signal: AbortSignal) => Promise<FaceSignSession>;
-  /** Start on mount (and with each new `clientSecret`). Default `false`; `true` in the embed. */
-  autoStart?: boolean;
-  /** The summary from your backend (null if it sent none). Informative: decide on the server. */
-  onComplete?: (summary: FaceSignSummary | null) => void;
-  onCancel?: () => void;
-  onError?: (error: FaceKitError) => void;
-  onEvent?: (event: FaceSignEvent) => void;
+  getSession?: (signal: AbortSignal) => Promise<FaceSignSession>;
+  /** Open on mount (and with each new `session`). Default `false`; `true` in the embed. */
+  autoOpen?: boolean;
 }
+
+/**
+ * Every key of {@link UseFaceSignOptions}, so `<FaceSignEmbed>` takes them as one group
+ * (completeness is checked by `hooks.test-d.ts`).
+ * @example
+ * const [options, div] = splitOptions(props, faceSignOptionKeys);
+ */
+export const faceSignOptionKeys = [
+  "pollIntervalMs",
+  "refreshMarginMs",
+  "session",
+  "getSession",
+  "autoOpen",
+  "onComplete",
+  "onCancel",
+  "onError",
+  "onEvent",
+] as const satisfies readonly (keyof UseFaceSignOptions)[];
 
 /**
  * What {@link useFaceSign} returns.
  * @example
- * const { status, session, start }: UseFaceSignResult = useFaceSign();
+ * const { status, session, open }: UseFaceSignResult = useFaceSign();
  */
-export interface UseFaceSignResult extends FaceSignSnapshot {
-  /** Gets a session and watches it; does nothing while one is under way. */
-  start: () => void;
-  /** Ends the attempt as `cancelled`. */
-  cancel: () => void;
-}
+export interface UseFaceSignResult
+  extends FaceSignSnapshot,
+    Pick<FaceSignFlow, "open" | "cancel" | "reset"> {}
 
-const noop = () => {};
-// Stands in until the commit effect has created the flow (and during server rendering).
-const inert: Pick<FaceSignFlow, "subscribe" | "getSnapshot" | "start" | "cancel"> = {
-  subscribe: () => noop,
-  getSnapshot: () => idleFaceSignSnapshot,
-  start: noop,
-  cancel: noop,
+const adapter: FlowAdapter<FaceSignFlow, UseFaceSignOptions, FaceSignSummary | null> = {
+  hook: "useFaceSign",
+  idle: idleFaceSignSnapshot,
+  create({ id, key: readyId, latest }) {
+    const { options } = latest.current;
+    let ended: string | undefined; // the ready session that has ended: mint anew
+    const backend = faceSignBackend(
+      id,
+      () => latest.current.kit,
+      () => latest.current.options.getSession,
+    );
+    const flow = createFaceSignFlow({
+      ...backend,
+      pollIntervalMs: options.pollIntervalMs,
+      refreshMarginMs: options.refreshMarginMs,
+      getSession: (signal) => {
+        const ready = latest.current.options.session;
+        if (ready && ready.sessionId === readyId && ended !== readyId)
+          return Promise.resolve(ready);
+        return backend.getSession(signal);
+      },
+    });
+    flow.on((e) => {
+      if (e.type === "status_changed" && (e.status === "complete" || e.status === "incomplete")) {
+        ended = e.sessionId;
+      }
+    });
+    return flow;
+  },
+  result: (event) => event.summary,
 };
 
 /**
  * FaceSign's hosted flow as a hook; `<FaceSignEmbed>` is this plus one `<div>` with the iframe.
  * @example
- * const face = useFaceSign({ autoStart: true, onComplete: (summary) => next(summary) });
+ * const face = useFaceSign({ autoOpen: true, onComplete: (summary) => next(summary) });
  * return face.session && face.status === "ready" ? <iframe src={face.session.url} /> : null;
  */
 export function useFaceSign(options: UseFaceSignOptions = {}): UseFaceSignResult {
-  const kit = useFaceKit("useFaceSign");
-  const latest = useLatest({ options, kit });
-  const id = useId();
-  const ended = useRef<string>(undefined); // the ready session that has ended: mint anew
-  const [flow, setFlow] = useState<typeof inert>(inert);
-  const readyId = options.clientSecret?.sessionId;
-
-  useCommitEffect(() => {
-    const backend = faceSignBackend(
-      id,
-      () => latest.current.kit,
-      () => latest.current.options.getClientSecret,
-    );
-    const f = createFaceSignFlow({
-      ...backend,
-      pollIntervalMs: latest.current.options.pollIntervalMs,
-      refreshMarginMs: latest.current.options.refreshMarginMs,
-      getSession: (signal) => {
-        const ready = latest.current.options.clientSecret;
-        if (ready && ready.sessionId === readyId && ended.current !== readyId) {
-          return Promise.resolve(ready);
-        }
-        return backend.getSession(signal);
-      },
-    });
-    f.on((e) => {
-      const o = latest.current.options;
-      o.onEvent?.(e);
-      if (e.type === "status_changed" && (e.status === "complete" || e.status === "incomplete")) {
-        ended.current = e.sessionId;
-      } else if (e.type === "completed") o.onComplete?.(e.summary);
-      else if (e.type === "cancelled") o.onCancel?.();
-      else if (e.type === "failed") o.onError?.(e.error);
-    });
-    setFlow(f);
-    return f.destroy;
-  }, [id, readyId]);
-
-  const { autoStart } = options;
-  useEffect(() => {
-    if (autoStart) flow.start();
-  }, [autoStart, flow]);
-
-  const snapshot = useSyncExternalStore(flow.subscribe, flow.getSnapshot, inert.getSnapshot);
-  return { ...snapshot, start: flow.start, cancel: flow.cancel };
+  const { snapshot, action } = useFlow(
+    adapter,
+    options,
+    options.session?.sessionId,
+    options.autoOpen,
+  );
+  return { ...snapshot, open: action("open"), cancel: action("cancel"), reset: action("reset") };
 }

@@ -1,6 +1,5 @@
 import {
   createSelfieCompareFlow,
-  type FaceKitError,
   idleSelfieCompareSnapshot,
   type SelfieCompareEvent,
   type SelfieCompareFlow,
@@ -8,30 +7,40 @@ import {
   type SelfieCompareResult,
   type SelfieCompareSnapshot,
 } from "@facekit/core";
-import { useId, useState, useSyncExternalStore } from "react";
 import { type DiditRoutes, diditBackend } from "./internal/diditQueries.ts";
-import { useFaceKit } from "./internal/FaceKitContext.ts";
-import { useCommitEffect } from "./internal/useCommitEffect.ts";
-import { useLatest } from "./internal/useLatest.ts";
+import { type FlowAdapter, type FlowCallbacks, useFlow } from "./internal/useFlow.ts";
 
 /**
  * Options of {@link useSelfieCompare} (and props of `<SelfieCompareUploader>`). `getGrant` and
  * `compare` replace the provider's routes (tests, stories, your own upload) and are read at call
- * time; `prepare` is read when the flow is created (on mount).
+ * time; `prepare` is read when the flow is created (on mount). `onComplete` gets the comparison
+ * your backend already kept (informative); `onError` the attempt's failure (grant refused,
+ * upload failed...), while slot problems go to `onEvent` only.
  * @example
  * const options: UseSelfieCompareOptions = { onComplete: (r) => next(r.status) };
  */
-export interface UseSelfieCompareOptions extends DiditRoutes {
+export interface UseSelfieCompareOptions
+  extends DiditRoutes,
+    FlowCallbacks<SelfieCompareEvent, SelfieCompareResult> {
   /** Default `prepareImage` from `@facekit/core`, loaded (with its worker) on first use. */
   prepare?: SelfieCompareFlowOptions["prepare"];
-  /** The comparison from your backend. Informative: your backend already kept it. */
-  onComplete?: (result: SelfieCompareResult) => void;
-  /** The upload was cancelled (`cancel()`). */
-  onCancel?: () => void;
-  /** The attempt failed (grant refused, upload failed...). Slot problems go to `onEvent` only. */
-  onError?: (error: FaceKitError) => void;
-  onEvent?: (event: SelfieCompareEvent) => void;
 }
+
+/**
+ * Every key of {@link UseSelfieCompareOptions}, so `<SelfieCompareUploader>` takes them as one
+ * group (completeness is checked by `hooks.test-d.ts`).
+ * @example
+ * const [options, div] = splitOptions(props, selfieCompareOptionKeys);
+ */
+export const selfieCompareOptionKeys = [
+  "getGrant",
+  "compare",
+  "prepare",
+  "onComplete",
+  "onCancel",
+  "onError",
+  "onEvent",
+] as const satisfies readonly (keyof UseSelfieCompareOptions)[];
 
 /**
  * What {@link useSelfieCompare} returns: the snapshot and the flow's actions.
@@ -42,21 +51,22 @@ export interface UseSelfieCompareResult
   extends SelfieCompareSnapshot,
     Pick<
       SelfieCompareFlow,
-      "setFile" | "clear" | "openCamera" | "capture" | "submit" | "retry" | "cancel"
+      "setFile" | "clear" | "openCamera" | "capture" | "submit" | "retry" | "cancel" | "reset"
     > {}
 
-const noop = () => {};
-// Stands in until the commit effect has created the flow (and during server rendering).
-const inert: Omit<SelfieCompareFlow, "start" | "destroy" | "on"> = {
-  subscribe: () => noop,
-  getSnapshot: () => idleSelfieCompareSnapshot,
-  setFile: noop,
-  clear: noop,
-  openCamera: noop,
-  capture: noop,
-  submit: noop,
-  retry: noop,
-  cancel: noop,
+const adapter: FlowAdapter<SelfieCompareFlow, UseSelfieCompareOptions, SelfieCompareResult> = {
+  hook: "useSelfieCompare",
+  idle: idleSelfieCompareSnapshot,
+  create: ({ id, latest }) =>
+    createSelfieCompareFlow({
+      ...diditBackend(
+        id,
+        () => latest.current.kit,
+        () => latest.current.options,
+      ),
+      prepare: latest.current.options.prepare,
+    }),
+  result: (event) => event.result,
 };
 
 /**
@@ -69,33 +79,16 @@ const inert: Omit<SelfieCompareFlow, "start" | "destroy" | "on"> = {
  * <button disabled={!face.hasImages} onClick={face.submit}>Compare</button>
  */
 export function useSelfieCompare(options: UseSelfieCompareOptions = {}): UseSelfieCompareResult {
-  const kit = useFaceKit("useSelfieCompare");
-  const latest = useLatest({ options, kit });
-  const id = useId();
-  const [flow, setFlow] = useState(inert);
-
-  useCommitEffect(() => {
-    const f = createSelfieCompareFlow({
-      ...diditBackend(
-        id,
-        () => latest.current.kit,
-        () => latest.current.options,
-      ),
-      prepare: latest.current.options.prepare,
-    });
-    f.on((e) => {
-      const o = latest.current.options;
-      o.onEvent?.(e);
-      if (e.type === "completed") o.onComplete?.(e.result);
-      else if (e.type === "cancelled") o.onCancel?.();
-      else if (e.type === "failed") o.onError?.(e.error);
-    });
-    setFlow(f);
-    f.start();
-    return f.destroy;
-  }, [id]);
-
-  const snapshot = useSyncExternalStore(flow.subscribe, flow.getSnapshot, inert.getSnapshot);
-  const { setFile, clear, openCamera, capture, submit, retry, cancel } = flow;
-  return { ...snapshot, setFile, clear, openCamera, capture, submit, retry, cancel };
+  const { snapshot, action } = useFlow(adapter, options, undefined, true);
+  return {
+    ...snapshot,
+    setFile: action("setFile"),
+    clear: action("clear"),
+    openCamera: action("openCamera"),
+    capture: action("capture"),
+    submit: action("submit"),
+    retry: action("retry"),
+    cancel: action("cancel"),
+    reset: action("reset"),
+  };
 }

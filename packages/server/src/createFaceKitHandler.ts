@@ -1,19 +1,82 @@
-import { createFaceKitServer } from "./createFaceKitServer.ts";
-import type { FaceKitServerConfig } from "./types.ts";
+import { errorResponseStatus, FaceKitError } from "@facekit/core/protocol";
+import { createRouter } from "./internal/createRouter.ts";
+import { notConfigured } from "./internal/notConfigured.ts";
+import { resolveConfig } from "./internal/resolveConfig.ts";
+import { errorResponse } from "./internal/responses.ts";
+import type { FaceKitHandler, FaceKitServerConfig } from "./types.ts";
+import { mintFaceMatchSession } from "./verisoul/mintFaceMatchSession.ts";
+
+/** Error codes reported to `onError` even below 500: the vendor side failed. */
+const vendorCodes = new Set(["rate_limited", "vendor_unavailable", "vendor_misconfigured"]);
 
 /**
- * The request handler alone: `createFaceKitServer(config).handle`. Mount it wherever your
- * framework takes a `Request -> Response` function; it routes by path suffix, so any prefix works.
+ * Creates FaceKit's backend: one Web-standard `(request) => Promise<Response>` answering
+ * `POST …/verisoul/session` and `POST …/verisoul/result` under any mount point (routes match by
+ * path suffix), plus {@link FaceKitHandler.mintFaceMatchSession} for server-side rendering. With a
+ * `facesign` config it also answers `POST …/facesign/{session,refresh,status}` (authorized) and
+ * `POST …/facesign/webhook` (signed by FaceSign, not authorized). With a `didit` config it
+ * answers `POST …/didit/grant` and `POST …/didit/compare` (multipart, with the grant).
+ * The first completed result of each session goes to `verisoul.onResult` before the browser sees
+ * it. Each instance keeps completed results (last 1,000 sessions, until their tokens expire) and
+ * asks Verisoul about a pending session at most once per `verisoul.pendingLookupIntervalMs`.
+ * Answers are JSON with `Cache-Control: no-store`; every failure is a `FaceKitError` body with its
+ * status (the handler never throws). Unknown paths answer 404 `not_found`; a known path with
+ * another method answers 405 with code `not_found` and `Allow: POST`. Throws `misconfigured` at
+ * creation for a secret shorter than 32 characters or an invalid vendor config.
  * @example
  * // app/api/facekit/[...path]/route.ts (Next.js)
  * export const POST = createFaceKitHandler({
  *   secret: process.env.FACEKIT_SECRET!,
- *   authorize: (request) => getAccount(request),
- *   verisoul: { apiKey: process.env.VERISOUL_API_KEY!, redirectUrl: "https://app.example.com/cb" },
+ *   authorize: async (request) => {
+ *     const user = await getUser(request);
+ *     return user ? { accountId: user.id, verisoul: { enroll: true } } : null;
+ *   },
+ *   verisoul: {
+ *     apiKey: process.env.VERISOUL_API_KEY!,
+ *     redirectUrl: "https://app.example.com/facekit/callback",
+ *     onResult: ({ accountId, sessionId, verdict }) => saveFaceCheck(accountId, sessionId, verdict),
+ *   },
  * });
  */
-export function createFaceKitHandler(
-  config: FaceKitServerConfig,
-): (request: Request) => Promise<Response> {
-  return createFaceKitServer(config).handle;
+export function createFaceKitHandler(config: FaceKitServerConfig): FaceKitHandler {
+  const app = resolveConfig(config);
+  const route = createRouter(app);
+
+  function report(error: FaceKitError, request: Request): void {
+    if (!app.onError) return;
+    const status = errorResponseStatus(error);
+    if (status < 500 && error.vendorCode === undefined && !vendorCodes.has(error.code)) return;
+    try {
+      app.onError(error, request);
+    } catch (hookError) {
+      console.error("[facekit] onError threw:", hookError);
+    }
+  }
+
+  async function handler(request: Request): Promise<Response> {
+    try {
+      return await route(request);
+    } catch (thrown) {
+      const error =
+        thrown instanceof FaceKitError
+          ? thrown
+          : new FaceKitError("internal", "Internal error.", { cause: thrown });
+      report(error, request);
+      return errorResponse(error);
+    }
+  }
+
+  const helpers: Pick<FaceKitHandler, "mintFaceMatchSession"> = {
+    async mintFaceMatchSession(accountId, input) {
+      if (!app.verisoul) throw new FaceKitError("misconfigured", notConfigured("verisoul").message);
+      if (typeof accountId !== "string" || accountId.length === 0) {
+        throw new FaceKitError(
+          "misconfigured",
+          "mintFaceMatchSession needs a non-empty accountId.",
+        );
+      }
+      return mintFaceMatchSession(app.verisoul, app.key, accountId, input);
+    },
+  };
+  return Object.assign(handler, helpers);
 }

@@ -53,7 +53,6 @@ describe("package entry points", () => {
     expect(Object.keys(server).sort()).toEqual([
       "createDiditClient",
       "createFaceKitHandler",
-      "createFaceKitServer",
       "createFaceSignClient",
       "createVerisoulClient",
     ]);

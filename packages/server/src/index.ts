@@ -4,29 +4,30 @@
  * `@facekit/server/node`.
  * @example
  * import { createFaceKitHandler } from "@facekit/server";
- * const handler = createFaceKitHandler({ secret, authorize, verisoul: { apiKey, redirectUrl } });
+ * export const POST = createFaceKitHandler({ secret, authorize, verisoul: { apiKey, redirectUrl } });
  */
-export { createDiditClient } from "./createDiditClient.ts";
 export { createFaceKitHandler } from "./createFaceKitHandler.ts";
-export { createFaceKitServer } from "./createFaceKitServer.ts";
-export { createFaceSignClient } from "./createFaceSignClient.ts";
-export { createVerisoulClient } from "./createVerisoulClient.ts";
+export { createDiditClient } from "./didit/createDiditClient.ts";
 export type {
-  AuthorizeResult,
   DiditClient,
   DiditClientOptions,
+  DiditCompareInput,
   DiditConfig,
-  DiditFaceMatchInput,
-  FaceKitServer,
-  FaceKitServerConfig,
-  FaceMatchResultEvent,
+  SelfieCompareResultEvent,
+} from "./didit/types.ts";
+export { createFaceSignClient } from "./facesign/createFaceSignClient.ts";
+export type {
   FaceSignClient,
   FaceSignClientOptions,
   FaceSignConfig,
   FaceSignListQuery,
   FaceSignResultEvent,
-  SelfieCompareResultEvent,
+} from "./facesign/types.ts";
+export type { AuthorizeResult, FaceKitHandler, FaceKitServerConfig } from "./types.ts";
+export { createVerisoulClient } from "./verisoul/createVerisoulClient.ts";
+export type {
+  FaceMatchResultEvent,
   VerisoulClient,
   VerisoulClientOptions,
   VerisoulConfig,
-} from "./types.ts";
+} from "./verisoul/types.ts";

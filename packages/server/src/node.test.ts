@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createVerisoulHarness } from "@facekit/test-utils/server";
 import { afterEach, describe, expect, it } from "vitest";
-import { createServerHarness } from "./internal/createServerHarness.ts";
 import { toNodeHandler } from "./node.ts";
 
 const servers: Server[] = [];
@@ -32,8 +32,8 @@ async function listen(
 
 describe("toNodeHandler over a real http.createServer", () => {
   it("serves the whole session -> result handshake", async () => {
-    const t = createServerHarness({ pendingLookupIntervalMs: 0 });
-    const base = await listen(toNodeHandler(t.server.handle));
+    const t = createVerisoulHarness({ pendingLookupIntervalMs: 0 });
+    const base = await listen(toNodeHandler(t.handler));
 
     const minted = await fetch(`${base}/api/facekit/verisoul/session`, json({}));
     expect(minted.status).toBe(200);
@@ -55,8 +55,8 @@ describe("toNodeHandler over a real http.createServer", () => {
   });
 
   it("works as Express-style middleware whose mount path was stripped", async () => {
-    const t = createServerHarness();
-    const middleware = toNodeHandler(t.server.handle);
+    const t = createVerisoulHarness();
+    const middleware = toNodeHandler(t.handler);
     const nextCalls: unknown[] = [];
     const base = await listen((req, res) => {
       // What app.use("/api/facekit", middleware) does before calling it.
@@ -69,8 +69,8 @@ describe("toNodeHandler over a real http.createServer", () => {
   });
 
   it("refuses with a clear message when a body parser already read the body", async () => {
-    const t = createServerHarness();
-    const middleware = toNodeHandler(t.server.handle);
+    const t = createVerisoulHarness();
+    const middleware = toNodeHandler(t.handler);
     const base = await listen((req, res) => {
       // A JSON body parser consumes the stream and leaves req.body behind.
       const chunks: Buffer[] = [];
@@ -94,7 +94,7 @@ describe("toNodeHandler over a real http.createServer", () => {
   });
 
   it("does not replace the global Request and Response", () => {
-    toNodeHandler(createServerHarness().server.handle);
+    toNodeHandler(createVerisoulHarness().handler);
     expect(globalThis.Request).toBe(originalRequest);
     expect(globalThis.Response).toBe(originalResponse);
   });

@@ -1,88 +1,144 @@
-import type { FaceMatchSession } from "../protocol/index.ts";
-import type { FaceMatchEvent, FaceMatchFlowOptions, FaceMatchWindow } from "../types.ts";
+/**
+ * The one poller of core: the Face Match result (internal/pollFaceMatchResult.ts) and FaceSign's
+ * status (internal/watchFaceSign.ts) both run on it and keep only what their answers mean.
+ */
+import type { FaceKitError } from "../protocol/index.ts";
+import type { FaceSignWindow } from "../types.ts";
 import { toFaceKitError } from "./toFaceKitError.ts";
 
 /**
- * The event that ends an attempt; its `type` becomes the snapshot's `status`.
+ * What a poller is told and asked. A hook returns `true` when it ended polling.
  * @example
- * const last: FinalEvent = { type: "cancelled" };
+ * const options: PollerOptions<Answer> = {
+ *   window, signal, intervalMs: 3000, ask, onAnswer: () => false, onError: () => false,
+ * };
  */
-export type FinalEvent = Extract<FaceMatchEvent, { type: "completed" | "cancelled" | "failed" }>;
+export interface PollerOptions<T> {
+  window: Pick<FaceSignWindow, "setTimeout" | "clearTimeout">;
+  /** When given, polling pauses while it is hidden and looks at once when it shows again. */
+  document?: FaceSignWindow["document"];
+  /** Aborting it stops the poller; answers that land later are dropped. */
+  signal: AbortSignal;
+  /** The first wait; each later one is x1.5, up to 15 s. */
+  intervalMs: number;
+  /** One look (never called while another is in flight). */
+  ask(): Promise<T>;
+  /** An answer; `true` when it ends polling (so does aborting `signal`). */
+  onAnswer(answer: T): boolean;
+  /**
+   * A failed look; `true` when it ends polling. `retrying` is false when the poller gave up (it
+   * stops whatever the hook says): the caller ends the attempt.
+   */
+  onError(error: FaceKitError, retrying: boolean): boolean;
+  /** The longest the next wait may be (e.g. until a secret needs refreshing). */
+  dueIn?(): number;
+  /** While it says true, `network`/`vendor_unavailable` are retried without limit. */
+  keepRetrying?(): boolean;
+}
 
 /**
- * Polls the backend (`options.getResult`) for the verdict of `session` until `signal` aborts:
- * first after `options.pollIntervalMs` (default 3000), then x1.5 up to 15 s; waits `retryAfter` on `rate_limited`, retries network trouble 3 times,
- * fails on anything else. Never two requests at once; answers after the abort are dropped.
- * Returns `now(last)`: ask at once; with `last`, an answer other than `completed` ends the
- * attempt as cancelled (one last look before giving up).
+ * A poller's controls.
  * @example
- * const now = startPolling(window, session, signal, { getResult }, emit, finish);
- * now(true); // the user closed the popup: completed, or else cancelled
+ * poller.resetDelay(1000);
+ * poller.now();
  */
-export function startPolling(
-  win: FaceMatchWindow,
-  session: FaceMatchSession,
-  signal: AbortSignal,
-  options: Pick<FaceMatchFlowOptions, "getResult" | "pollIntervalMs">,
-  emit: (event: FaceMatchEvent) => void,
-  finish: (event: FinalEvent) => void,
-): (last: boolean) => void {
-  const base = options.pollIntervalMs ?? 3000;
+export interface Poller {
+  /** Looks at once (the caller has news), or right after the look in flight answers. */
+  now(): void;
+  /** The back-off starts again from `ms` (default `intervalMs`) at the next scheduled wait. */
+  resetDelay(ms?: number): void;
+  /** Clears the timer and the visibility listener; aborting `signal` does the same. */
+  stop(): void;
+}
+
+const maxDelay = 15_000;
+/** `network`/`vendor_unavailable` errors in a row that are retried before giving up. */
+const maxRetries = 3;
+
+/**
+ * Polls with `ask` until stopped: first after `intervalMs`, then x1.5 up to 15 s. Never two looks
+ * at once. `rate_limited`: the next look waits for the back-off and at least `retryAfter`;
+ * `network`/`vendor_unavailable`: retried 3 times in a row (see `keepRetrying`); any other error
+ * ends polling.
+ * @example
+ * const poller = createPoller({
+ *   window, signal, intervalMs: 3000,
+ *   ask: () => getResult(session, signal),
+ *   onAnswer: (res) => res.status === "completed", // true: done
+ *   onError: () => false, // it stops by itself once it gives up
+ * });
+ * poller.now(); // the callback came: ask at once
+ */
+export function createPoller<T>(options: PollerOptions<T>): Poller {
+  const { window: W, document: doc, signal, intervalMs } = options;
   let timer: number | undefined;
-  let delay = base;
-  let polls = 0;
+  let delay = intervalMs;
   let failures = 0;
-  let busy = false; // a request is in flight
-  let again = false; // ...and the next one should follow at once
-  let closing = false;
+  let notBefore = 0; // rate limited until then
+  let busy = false; // a look is in flight
+  let again = false; // ...and now() asked for another right after it
+  let stopped = false;
 
   const schedule = (ms: number) => {
-    win.clearTimeout(timer);
-    timer = win.setTimeout(check, ms);
+    W.clearTimeout(timer);
+    timer = undefined;
+    if (stopped || doc?.visibilityState === "hidden") return;
+    timer = W.setTimeout(tick, Math.max(ms, notBefore - Date.now(), 0));
   };
-  const backoff = () => {
-    schedule(again ? 0 : delay);
-    delay = Math.min(delay * 1.5, 15000);
+  const next = () => {
+    schedule(again ? 0 : Math.min(delay, options.dueIn?.() ?? delay));
+    delay = Math.min(delay * 1.5, maxDelay);
   };
-  const check = (): void => {
-    win.clearTimeout(timer);
-    if (signal.aborted) return;
-    if (busy) {
-      again = true;
-      return;
-    }
+  const after = (done: boolean) => (done || signal.aborted ? stop() : next());
+  const look = () => {
     busy = true;
     again = false;
-    emit({ type: "poll", sessionId: session.sessionId, attempt: ++polls });
-    options.getResult(session, signal).then(
-      (res) => {
+    options.ask().then(
+      (answer) => {
         if (signal.aborted) return;
         busy = false;
         failures = 0;
-        if (res.status === "completed") finish({ type: "completed", result: res.result });
-        else if (closing) finish({ type: "cancelled" });
-        else backoff();
+        after(options.onAnswer(answer));
       },
       (e: unknown) => {
         if (signal.aborted) return;
         busy = false;
         const error = toFaceKitError(e);
         const { code, retryAfter } = error;
-        if (closing) finish({ type: "cancelled" });
-        else if (code === "rate_limited") retryAfter ? schedule(retryAfter * 1000) : backoff();
-        else if ((code === "network" || code === "vendor_unavailable") && ++failures < 4) backoff();
-        else finish({ type: "failed", error });
+        const limited = code === "rate_limited";
+        if (limited) notBefore = Date.now() + (retryAfter ?? 0) * 1000;
+        const transient = code === "network" || code === "vendor_unavailable";
+        const retrying =
+          limited || (transient && (!!options.keepRetrying?.() || ++failures <= maxRetries));
+        after(options.onError(error, retrying) || !retrying);
       },
     );
   };
+  const tick = () => {
+    // A timer that fires during a look (the page showed again) is covered by that look.
+    if (!busy && !stopped) look();
+  };
+  const onVisibility = () => schedule(0); // hidden: clears the timer; visible: looks at once
+  function stop() {
+    if (stopped) return;
+    stopped = true;
+    W.clearTimeout(timer);
+    doc?.removeEventListener("visibilitychange", onVisibility);
+  }
 
-  signal.addEventListener("abort", () => win.clearTimeout(timer));
-  backoff();
-  return (last) => {
-    closing = last;
-    // After a success callback the vendor is done: "pending" can only be the backend's lookup
-    // throttle, so look again soon rather than backing off.
-    delay = last ? base : Math.min(base, 1000);
-    check();
+  signal.addEventListener("abort", stop, { once: true });
+  doc?.addEventListener("visibilitychange", onVisibility);
+  next();
+  return {
+    now() {
+      W.clearTimeout(timer);
+      if (stopped) return;
+      if (busy) again = true;
+      else look();
+    },
+    resetDelay(ms = intervalMs) {
+      delay = ms;
+    },
+    stop,
   };
 }

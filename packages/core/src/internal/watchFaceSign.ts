@@ -5,7 +5,7 @@ import {
   type FaceSignStatusResponse,
 } from "../protocol/index.ts";
 import type { FaceSignEvent, FaceSignFlowOptions, FaceSignWindow } from "../types.ts";
-import { toFaceKitError } from "./toFaceKitError.ts";
+import { createPoller } from "./createPoller.ts";
 
 /** What a watch reports to its flow. */
 export interface WatchHooks {
@@ -25,15 +25,15 @@ export const defaultRefreshMarginMs = 60_000;
 const maxRefusals = 3;
 
 /**
- * Polls the status of `session` while the page is visible (paused while hidden, at once when it
- * shows again), every `pollIntervalMs` growing x1.5 to 15 s (back to the start on a new status).
- * While the backend still says `created`, the secret is refreshed `refreshMarginMs` before it
- * expires, or at once when the backend says FaceSign refuses it (`secretValid: false`: replaced
- * or expired), and swapped in only if a second look still says `created`: once the user has
- * begun, never. `rate_limited` waits `retryAfter`; `network`/`vendor_unavailable` are retried 3 times
- * before the user began. Once the session is `inProgress`, these transient errors never end it (the
- * user is in the iframe): polling goes on with the same back-off and the first error of each
- * outage emits `status_unavailable`. Never two requests at once. Returns the function that stops it (the flow also aborts `signal`).
+ * Polls the status of `session` on {@link createPoller} (every `pollIntervalMs`, default 2000,
+ * growing x1.5 to 15 s; paused while the page is hidden, at once when it shows again), back to the
+ * start on a new status. While the backend still says `created`, the secret is refreshed
+ * `refreshMarginMs` before it expires, or at once when the backend says FaceSign refuses it
+ * (`secretValid: false`: replaced or expired), and swapped in only if a second look still says
+ * `created`: once the user has begun, never. Once the session is `inProgress`, transient errors
+ * (`network`, `vendor_unavailable`, `rate_limited`) never end it (the user is in the iframe):
+ * polling goes on with the same back-off and the first error of each outage emits
+ * `status_unavailable`. Returns the function that stops it (the flow also aborts `signal`).
  * @example
  * const stop = watchFaceSign(window, session, signal, options, hooks);
  */
@@ -47,20 +47,9 @@ export function watchFaceSign(
   >,
   hooks: WatchHooks,
 ): () => void {
-  const {
-    getStatus,
-    refresh,
-    pollIntervalMs: base = 2000,
-    refreshMarginMs = defaultRefreshMarginMs,
-  } = options;
+  const { getStatus, refresh, refreshMarginMs = defaultRefreshMarginMs } = options;
   const { sessionId } = session;
-  const doc = W.document;
-  let timer: number | undefined;
-  let delay = base;
-  let failures = 0;
   let outage = false; // `status_unavailable` was emitted; the next answer ends the outage
-  let busy = false;
-  let notBefore = 0; // rate limited until then
   let last: FaceSignSessionStatus = "created";
   let begun = false; // sticky: once the user began, the page is never reloaded
   let held = session; // the secret on screen (or about to be)
@@ -70,83 +59,67 @@ export function watchFaceSign(
   // The secret goes along until the user begins: the backend tells whether FaceSign takes it.
   const look = (): Promise<FaceSignStatusResponse> =>
     getStatus(begun ? { sessionId } : { sessionId, clientSecret: held.clientSecret }, signal);
-  const schedule = (ms: number) => {
-    W.clearTimeout(timer);
-    timer = undefined;
-    if (doc.visibilityState === "hidden" || signal.aborted) return;
-    timer = W.setTimeout(check, Math.max(ms, notBefore - Date.now(), 0));
-  };
-  const next = () => {
-    // A session not yet begun is looked at again by the time its secret needs refreshing.
-    schedule(begun ? delay : Math.min(delay, refreshIn()));
-    delay = Math.min(delay * 1.5, 15_000);
-  };
 
-  async function check() {
-    if (busy || signal.aborted) return;
-    busy = true;
-    try {
-      let res = await look();
-      const refused = res.secretValid === false;
-      if (res.status === "created" && !begun && (refused || refreshIn() <= 0)) {
-        if (refused && ++refusals > maxRefusals) {
-          throw new FaceKitError(
-            "session_invalid",
-            "FaceSign keeps refusing this session's secret.",
-          );
-        }
-        const fresh = await refresh(sessionId, signal);
-        if (fresh.sessionId !== sessionId) {
-          throw new FaceKitError("internal", "The refresh route answered another session");
-        }
-        const previous = held;
-        held = fresh;
-        res = await look();
-        if (res.status === "created" && !signal.aborted) hooks.refreshed(fresh);
-        else held = previous; // the user began meanwhile: the page keeps the secret it has
-      } else if (res.secretValid) refusals = 0;
-      if (signal.aborted) return;
-      busy = false;
-      failures = 0;
+  async function ask(): Promise<FaceSignStatusResponse> {
+    const res = await look();
+    const refused = res.secretValid === false;
+    if (res.status !== "created" || begun || !(refused || refreshIn() <= 0)) {
+      if (res.secretValid) refusals = 0;
+      return res;
+    }
+    if (refused && ++refusals > maxRefusals) {
+      throw new FaceKitError("session_invalid", "FaceSign keeps refusing this session's secret.");
+    }
+    const fresh = await refresh(sessionId, signal);
+    if (fresh.sessionId !== sessionId) {
+      throw new FaceKitError("internal", "The refresh route answered another session");
+    }
+    const previous = held;
+    held = fresh;
+    const second = await look();
+    if (second.status === "created" && !signal.aborted) hooks.refreshed(fresh);
+    else held = previous; // the user began meanwhile: the page keeps the secret it has
+    return second;
+  }
+
+  const poller = createPoller({
+    window: W,
+    document: W.document,
+    signal,
+    intervalMs: options.pollIntervalMs ?? 2000,
+    ask,
+    // A session not yet begun is looked at again by the time its secret needs refreshing.
+    dueIn: () => (begun ? Number.POSITIVE_INFINITY : refreshIn()),
+    // Tearing the session down would end the user's page: once begun, keep looking.
+    keepRetrying: () => begun,
+    onAnswer(res) {
       outage = false;
       const { status } = res;
       begun ||= status !== "created";
       if (status !== last) {
         last = status;
-        delay = base;
+        poller.resetDelay();
         hooks.emit({ type: "status_changed", sessionId, status });
       }
       if (status === "complete") hooks.finish({ type: "completed", summary: res.summary ?? null });
       else if (status === "incomplete") hooks.finish({ type: "cancelled" });
       else {
         hooks.progress(status);
-        next();
+        return false;
       }
-    } catch (e) {
-      if (signal.aborted) return;
-      busy = false;
-      const error = toFaceKitError(e);
-      const { code, retryAfter } = error;
-      const limited = code === "rate_limited";
-      if (limited) notBefore = Date.now() + (retryAfter ?? 0) * 1000;
-      if (limited || code === "network" || code === "vendor_unavailable") {
-        if (begun) {
-          // Tearing the session down would end the user's page: keep looking, say so once.
-          if (!outage) hooks.emit({ type: "status_unavailable", sessionId, error });
-          outage = true;
-          return next();
-        }
-        if (limited || ++failures < 4) return next();
+      return true;
+    },
+    onError(error, retrying) {
+      if (!retrying) {
+        hooks.finish({ type: "failed", error });
+        return true;
       }
-      hooks.finish({ type: "failed", error });
-    }
-  }
-
-  const onVisibility = () => schedule(0); // hidden: clears the timer; visible: looks at once
-  doc.addEventListener("visibilitychange", onVisibility);
-  next();
-  return () => {
-    W.clearTimeout(timer);
-    doc.removeEventListener("visibilitychange", onVisibility);
-  };
+      // Before the user began, retried quietly; after, the poller never gives up, and the first
+      // error of each outage says so.
+      if (begun && !outage) hooks.emit({ type: "status_unavailable", sessionId, error });
+      outage ||= begun;
+      return false;
+    },
+  });
+  return poller.stop;
 }

@@ -1,6 +1,7 @@
 /**
- * Didit standalone Face Match wire types (as the vendor sends them) and the one place they become
- * FaceKit's browser result. Source: shared vendor notes (docs.didit.me standalone-apis/face-match).
+ * Didit standalone face comparison wire types (FaceKit's selfie compare; as the vendor sends them)
+ * and the one place they become FaceKit's browser result. Source: shared vendor notes
+ * (docs.didit.me standalone-apis/face-match).
  */
 import type { SelfieCompareResult } from "./routes.ts";
 
@@ -31,7 +32,7 @@ export interface DiditWarning {
 }
 
 /** `POST /v3/face-match/` 200 body. Unknown statuses are tolerated as strings. */
-export interface DiditFaceMatchBody {
+export interface DiditCompareBody {
   request_id: string;
   face_match: {
     status: "Approved" | "Declined" | (string & {});
@@ -79,9 +80,9 @@ const statuses: Record<string, SelfieCompareResult["status"]> = {
  * Approved/Declined), the score, each warning's code and short description, and face counts. A
  * fresh object, so nothing else of the vendor body (bounding boxes, ages) reaches the browser.
  * @example
- * return Response.json(toSelfieCompareResult(await didit.faceMatch(input)));
+ * return Response.json(toSelfieCompareResult(await didit.compare(input)));
  */
-export function toSelfieCompareResult(body: DiditFaceMatchBody): SelfieCompareResult {
+export function toSelfieCompareResult(body: DiditCompareBody): SelfieCompareResult {
   const { face_match: m } = body;
   return {
     requestId: body.request_id,

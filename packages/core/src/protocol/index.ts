@@ -6,8 +6,8 @@
  */
 
 export {
+  type DiditCompareBody,
   type DiditFaceEntity,
-  type DiditFaceMatchBody,
   type DiditImageReport,
   type DiditImageType,
   type DiditWarning,

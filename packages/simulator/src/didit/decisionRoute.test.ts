@@ -1,4 +1,4 @@
-import type { DiditFaceMatchBody } from "@facekit/core/protocol";
+import type { DiditCompareBody } from "@facekit/core/protocol";
 import { describe, expect, it } from "vitest";
 import { apiBase, createDiditTestDriver, smallFixtureFile } from "./createDiditTestDriver.ts";
 import type { DiditDecisionBody } from "./types.ts";
@@ -12,7 +12,7 @@ const pair = async (extra: Record<string, string> = {}) => ({
 describe("GET /v3/session/{id}/decision/", () => {
   it("serves a saved face match as a session decision, with its images", async () => {
     const t = createDiditTestDriver();
-    const matched = await t.match<DiditFaceMatchBody>(
+    const matched = await t.match<DiditCompareBody>(
       await pair({ vendor_data: "user-7", metadata: '{"plan":"pro"}' }),
     );
     const id = matched.body.request_id;
@@ -44,7 +44,7 @@ describe("GET /v3/session/{id}/decision/", () => {
 
   it("answers 404 for a request sent with save_api_request=false and unknown ids", async () => {
     const t = createDiditTestDriver();
-    const matched = await t.match<DiditFaceMatchBody>(await pair({ save_api_request: "false" }));
+    const matched = await t.match<DiditCompareBody>(await pair({ save_api_request: "false" }));
     expect(matched.status).toBe(200);
     for (const id of [matched.body.request_id, crypto.randomUUID()]) {
       const res = await t.get(`/v3/session/${id}/decision/`);
@@ -56,7 +56,7 @@ describe("GET /v3/session/{id}/decision/", () => {
 
   it("needs the API key", async () => {
     const t = createDiditTestDriver();
-    const { request_id: id } = (await t.match<DiditFaceMatchBody>(await pair())).body;
+    const { request_id: id } = (await t.match<DiditCompareBody>(await pair())).body;
     expect((await t.get(`/v3/session/${id}/decision/`, {})).status).toBe(403);
     expect((await t.get(`/v3/session/${id}/decision/`, { "x-api-key": "x" })).status).toBe(401);
   });

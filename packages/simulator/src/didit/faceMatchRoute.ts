@@ -1,4 +1,4 @@
-import type { DiditFaceMatchBody, DiditWarning } from "@facekit/core/protocol";
+import type { DiditCompareBody, DiditWarning } from "@facekit/core/protocol";
 import { jsonResponse } from "../internal/jsonResponse.ts";
 import { analyzeImage } from "./analyzeImage.ts";
 import type { DiditContext } from "./createDiditContext.ts";
@@ -9,7 +9,7 @@ import { readFaceMatchForm } from "./readFaceMatchForm.ts";
 import { scoreFaces } from "./scoreFaces.ts";
 
 /** Scores the two images and applies Didit's decision rule. */
-function decide(input: FaceMatchInput): DiditFaceMatchBody["face_match"] {
+function decide(input: FaceMatchInput): DiditCompareBody["face_match"] {
   const user = analyzeImage(input.user.image, input.rotateImage);
   const ref = analyzeImage(input.ref.image, input.rotateImage);
   const reports = { user_image: user.report, ref_image: ref.report };
@@ -41,7 +41,7 @@ export async function faceMatchRoute(ctx: DiditContext, req: Request): Promise<R
   if (!parsed.ok) return fieldErrors(parsed.errors);
   const { input } = parsed;
   const faceMatch = decide(input);
-  const body: DiditFaceMatchBody = {
+  const body: DiditCompareBody = {
     request_id: crypto.randomUUID(),
     face_match: faceMatch,
     created_at: isoMicros(ctx.now()),

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import type { DiditFaceMatchBody } from "@facekit/core/protocol";
+import type { DiditCompareBody } from "@facekit/core/protocol";
 import jpeg from "jpeg-js";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -14,6 +14,22 @@ const paths = diditFixturePaths();
 const files: Record<string, File> = {};
 const jpegFile = (bytes: Uint8Array, name: string) => new File([bytes.slice()], name);
 
+/**
+ * Person A with its luma pulled toward 50 by `gain` (the same amount added to R, G and B, so the
+ * chroma, the skin mask, the face box and the normalised luma grid stay): against A, only the skin
+ * brightness factor of the score moves, smoothly.
+ */
+function dimmed(bytes: Uint8Array, gain: number, name: string): File {
+  const img = jpeg.decode(bytes, { useTArray: true });
+  const px = new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.length);
+  for (let i = 0; i < px.length; i += 4) {
+    const [r = 0, g = 0, b = 0] = [px[i], px[i + 1], px[i + 2]];
+    const shift = (gain - 1) * (0.299 * r + 0.587 * g + 0.114 * b - 50);
+    px.set([r + shift, g + shift, b + shift], i);
+  }
+  return jpegFile(new Uint8Array(jpeg.encode(img, 95).data), name);
+}
+
 beforeAll(async () => {
   files.a = await fixtureFile("personA");
   files.a2 = await fixtureFile("personA2");
@@ -23,6 +39,8 @@ beforeAll(async () => {
   // The browser path: downscale (here below the 1600 px cap, to prove scale does not matter) and
   // JPEG 0.85.
   files.aSmall = jpegFile(reencodeJpeg(a, 700, 85), "selfie.jpg");
+  files.aJustAbove30 = dimmed(a, 0.425, "dim-above.jpg");
+  files.aJustBelow30 = dimmed(a, 0.415, "dim-below.jpg");
   const frame = firstY4mFrame(new Uint8Array(await readFile(paths.personAY4m)));
   files.camera = jpegFile(new Uint8Array(jpeg.encode(frame, 85).data), "capture.jpg");
 });
@@ -30,7 +48,7 @@ beforeAll(async () => {
 async function score(user: string, ref: string, extra: Record<string, string> = {}) {
   const t = createDiditTestDriver();
   const fields = { user_image: files[user] as File, ref_image: files[ref] as File, ...extra };
-  const res = await t.match<DiditFaceMatchBody>(fields);
+  const res = await t.match<DiditCompareBody>(fields);
   expect(res.status).toBe(200);
   return res.body;
 }
@@ -120,6 +138,22 @@ describe("decision threshold", () => {
   });
 
   it("uses 30 by default and takes the decline threshold from the request", async () => {
+    // No threshold in the request: a score just above 30 approves, one just below declines.
+    const justAbove = (await score("aJustAbove30", "a")).face_match;
+    const justBelow = (await score("aJustBelow30", "a")).face_match;
+    expect(justAbove.score).toBeGreaterThan(30);
+    expect(justAbove.score).toBeLessThan(31);
+    expect(justBelow.score).toBeGreaterThan(29);
+    expect(justBelow.score).toBeLessThan(30);
+    expect(justAbove.status).toBe("Approved");
+    expect(justBelow.status).toBe("Declined");
+    expect(justBelow.warnings.map((w) => w.risk)).toEqual(["LOW_FACE_MATCH_SIMILARITY"]);
+    // The request's threshold replaces the default, both ways.
+    const strict = await score("aJustAbove30", "a", { face_match_score_decline_threshold: "31" });
+    expect(strict.face_match.status).toBe("Declined");
+    const lenient = await score("aJustBelow30", "a", { face_match_score_decline_threshold: "29" });
+    expect(lenient.face_match.status).toBe("Approved");
+
     const s = (await score("a2", "a")).face_match.score ?? 0;
     const below = await score("a2", "a", {
       face_match_score_decline_threshold: String(Math.floor(s)),
