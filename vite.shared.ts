@@ -4,7 +4,7 @@
  */
 import { defaultClientConditions, defaultServerConditions, type UserConfig } from "vite";
 
-export const sourceCondition = "@facekit/source";
+const sourceCondition = "@facekit/source";
 
 export const sourceResolve: Pick<UserConfig, "resolve" | "ssr"> = {
   resolve: { conditions: [sourceCondition, ...defaultClientConditions] },

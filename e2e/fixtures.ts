@@ -5,7 +5,7 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import { e2ePorts } from "./ports.ts";
 
-export const simulatorApi = `http://127.0.0.1:${e2ePorts.verisoulApi}`;
+const simulatorApi = `http://127.0.0.1:${e2ePorts.verisoulApi}`;
 export const simulatorApp = `http://127.0.0.1:${e2ePorts.verisoulApp}`;
 
 /** Changes the Verisoul simulator's scenario (faults, latency, COOP, hand-off...). */

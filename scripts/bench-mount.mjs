@@ -36,6 +36,7 @@ const maxRatio = 1.1;
 const impls = ["embed", "hand"];
 const dev = process.argv.includes("--dev");
 const harness = `http://localhost:${e2ePorts.app}`;
+const facesignApi = `http://127.0.0.1:${e2ePorts.facesignApi}`;
 
 /** Plain fixed-width table (console.table is not allowed by the linter, and quotes strings). */
 function printTable(rows) {
@@ -193,16 +194,34 @@ try {
 
   /** One run on a fresh page (its own context: no cache, no connections kept from before). */
   async function measure(impl) {
+    // FaceSign's rate limit (100 calls a minute, 2 a run) and scenario start afresh every run.
+    const reset = await fetch(`${facesignApi}/__simulator/reset`, { method: "POST" });
+    if (!reset.ok) throw new Error(`FaceSign simulator reset: ${reset.status}`);
     const context = await browser.newContext();
     try {
       const account = `bench-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
       await context.addCookies([{ name: "account", value: account, url: app }]);
       const tab = await context.newPage();
+      const problems = [];
+      tab.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+      tab.on("pageerror", (e) => problems.push(String(e)));
+      tab.on("response", (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
       await tab.goto(`${app}/mount.html?impl=${impl}`);
-      const handle = await tab.waitForFunction(() => window.mountBench, null, {
-        timeout: 20_000,
-      });
-      return await handle.jsonValue();
+      try {
+        const handle = await tab.waitForFunction(() => window.mountBench, null, {
+          timeout: 20_000,
+        });
+        return await handle.jsonValue();
+      } catch (error) {
+        const html = await tab
+          .locator("#root")
+          .innerHTML()
+          .catch(() => "?");
+        throw new Error(
+          `${impl}: no iframe load within 20 s. #root: ${html.slice(0, 300)}\n${problems.join("\n")}`,
+          { cause: error },
+        );
+      }
     } finally {
       await context.close();
     }

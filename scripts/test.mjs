@@ -1,8 +1,8 @@
 /**
- * The whole test suite, as one command (`npm test`): install, typecheck, lint and format, unit
- * tests (node + jsdom), type tests (`*.test-d.ts`), package build and shape (publint, attw), size
- * budget, browser tests (Playwright end to end, Storybook stories in Chromium). Ends with a plain
- * `N passed, N failed`.
+ * The whole test suite, as one command (`npm test`): install, typecheck, lint and format, unused
+ * code (knip), unit tests (node + jsdom), type tests (`*.test-d.ts`), package build and shape
+ * (publint, attw), size budget, benchmarks, browser tests (Playwright end to end, Storybook stories
+ * in Chromium). Ends with a plain `N passed, N failed`.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -23,6 +23,7 @@ const steps = [
   { name: "typecheck", cmd: bin("pnpm"), args: ["-r", "--no-bail", "typecheck"] },
   { name: "typecheck (tooling)", cmd: bin("tsc"), args: ["-p", "tsconfig.json"] },
   { name: "lint + format", cmd: bin("biome"), args: ["ci", "."] },
+  { name: "unused files, exports and dependencies (knip)", cmd: bin("knip"), args: [] },
   {
     name: "unit tests (node, jsdom)",
     cmd: bin("vitest"),

@@ -21,7 +21,7 @@ const types: Record<string, string> = {
 };
 
 /** The policy: same origin only, plus blob: previews and workers, and FaceSign's hosted page. */
-export function cspFor(frameOrigin: string): string {
+function cspFor(frameOrigin: string): string {
   return [
     "default-src 'self'",
     "script-src 'self'",

@@ -6,8 +6,6 @@ import type { FaceSignNode } from "@facekit/core/protocol";
 import { createFaceKitHandler } from "@facekit/server";
 import { type DemoFaceCheck, fromDidit, fromFaceSign, fromVerisoul } from "./faceChecks.ts";
 
-export type { DemoFaceCheck } from "./faceChecks.ts";
-
 export interface DemoBackendOptions {
   /** Public origin of the app, e.g. http://localhost:5173 (the callback page lives there). */
   appOrigin: string;
@@ -45,7 +43,7 @@ export interface DemoBackendOptions {
 }
 
 /** Our FaceSign flow: a greeting, then a liveness check. The server chooses it, never the page. */
-export const demoFaceSignFlow: FaceSignNode[] = [
+const demoFaceSignFlow: FaceSignNode[] = [
   { id: "start", type: "start", outcome: "hello" },
   {
     id: "hello",
@@ -79,7 +77,7 @@ interface DemoAccount {
 }
 
 /** Where the page may drive a simulated vendor (`null`: the real API is in use). */
-export type DemoVendors = Record<DemoFaceCheck["vendor"], { simulatorUrl: string | null }>;
+type DemoVendors = Record<DemoFaceCheck["vendor"], { simulatorUrl: string | null }>;
 
 /** The languages the page offers (its FaceKit catalogues): the vendors' pages follow the choice. */
 const languages = ["en", "es", "fr"];

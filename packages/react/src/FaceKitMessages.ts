@@ -31,4 +31,4 @@ export interface FaceKitMessageOverrides {
   selfieCompare?: Partial<SelfieCompareMessages>;
 }
 
-export type { FaceMatchMessages, FaceSignMessages, SelfieCompareMessages };
+export type { FaceMatchMessages, FaceSignMessages };

@@ -59,7 +59,7 @@ function short(value: unknown): string {
 }
 
 /** `key: value, …` for every field but `type`. */
-export function describe(value: Record<string, unknown>): string {
+function describe(value: Record<string, unknown>): string {
   return Object.entries(value)
     .filter(([key, v]) => key !== "type" && v !== undefined)
     .map(([key, v]) => `${key}: ${short(v)}`)

@@ -4,10 +4,10 @@ import type { FaceSignClientSecretBody, FaceSignSessionObject } from "@facekit/c
 const maxEntries = 1_000;
 
 /** Least time between two FaceSign lookups of one unfinished session by the status route. */
-export const statusLookupIntervalMs = 2_000;
+const statusLookupIntervalMs = 2_000;
 
 /** A session as FaceSign last described it, with its current client secret. */
-export interface KnownFaceSignSession {
+interface KnownFaceSignSession {
   session: FaceSignSessionObject;
   clientSecret: FaceSignClientSecretBody;
 }

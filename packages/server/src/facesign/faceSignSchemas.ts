@@ -14,7 +14,7 @@ export const clientSecretSchema = v.looseObject({
 });
 
 /** A session object: id, status and the settings echo (ownership reads `clientReferenceId`). */
-export const sessionObjectSchema = v.looseObject({
+const sessionObjectSchema = v.looseObject({
   id: v.pipe(v.string(), v.minLength(1)),
   createdAt: v.number(),
   status: v.string(),

@@ -6,7 +6,7 @@ import type { FaceSignStatusCache } from "./createFaceSignStatusCache.ts";
 import type { ResolvedFaceSign } from "./resolveFaceSign.ts";
 
 /** Largest webhook body accepted, in bytes. */
-export const maxWebhookBytes = 64 * 1024;
+const maxWebhookBytes = 64 * 1024;
 
 const eventSchema = v.looseObject({
   id: v.string(),
@@ -31,7 +31,7 @@ function fromHex(value: string | null): Uint8Array<ArrayBuffer> | null {
  * @example
  * await verifyFaceSignSignature(raw, request.headers.get("x-facesign-signature"), secret);
  */
-export async function verifyFaceSignSignature(
+async function verifyFaceSignSignature(
   raw: Uint8Array<ArrayBuffer>,
   signature: string | null,
   secret: string,

@@ -2,7 +2,7 @@ import { FaceKitError } from "@facekit/core/protocol";
 import * as v from "valibot";
 
 /** Largest JSON body a FaceKit route accepts, in bytes. */
-export const maxBodyBytes = 4096;
+const maxBodyBytes = 4096;
 
 function badRequest(message: string, cause?: unknown): FaceKitError {
   return new FaceKitError("bad_request", message, { cause });

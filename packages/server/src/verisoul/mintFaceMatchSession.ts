@@ -3,7 +3,7 @@ import { hostedFlowUrl, type ResolvedVerisoul } from "./resolveVerisoul.ts";
 import { signSessionToken } from "./sessionToken.ts";
 
 /** How long a token outlives the session's expiry hint: results are read after the flow ends. */
-export const tokenGraceMs = 60 * 60_000;
+const tokenGraceMs = 60 * 60_000;
 
 /**
  * Creates a Verisoul session for `accountId` and wraps it as a {@link FaceMatchSession}: the

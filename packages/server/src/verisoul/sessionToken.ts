@@ -3,7 +3,7 @@ import { errors, jwtVerify, SignJWT } from "jose";
 import * as v from "valibot";
 
 /** `aud` of Verisoul session tokens: a token minted for anything else is refused. */
-export const verisoulAudience = "facekit:verisoul";
+const verisoulAudience = "facekit:verisoul";
 
 const claimsSchema = v.object({
   sid: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),

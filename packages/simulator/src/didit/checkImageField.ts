@@ -3,7 +3,7 @@ import { decodeImage } from "./decodeImage.ts";
 import type { RgbaImage } from "./resizeArea.ts";
 
 /** File name extensions Didit lists for `user_image`/`ref_image`. */
-export const diditImageExtensions = ["tiff", "jpg", "jpeg", "png", "webp"] as const;
+const diditImageExtensions = ["tiff", "jpg", "jpeg", "png", "webp"] as const;
 
 /** An accepted upload: its bytes, sniffed MIME type and decoded pixels. */
 export interface UploadedImage {

@@ -9,7 +9,7 @@ import type { DiditScenario, DiditSimulatorOptions, DiditStats } from "./types.t
 export const defaultDiditKey = "sim_didit_key";
 
 /** An uploaded image kept for a saved request. */
-export interface StoredImage {
+interface StoredImage {
   bytes: Uint8Array<ArrayBuffer>;
   type: string;
 }

@@ -4,7 +4,7 @@ import { diditDetail } from "./diditError.ts";
 import type { DiditDecisionBody } from "./types.ts";
 
 /** Where the simulator serves a saved request's images (its stand-in for temporary URLs). */
-export function mediaUrl(origin: string, id: string, which: "source" | "target"): string {
+function mediaUrl(origin: string, id: string, which: "source" | "target"): string {
   return `${origin}/__simulator/media/${encodeURIComponent(id)}/${which}`;
 }
 
@@ -14,7 +14,7 @@ export function mediaUrl(origin: string, id: string, which: "source" | "target")
  * @example
  * jsonResponse(toDecisionBody(saved, "http://127.0.0.1:4030"));
  */
-export function toDecisionBody(saved: SavedFaceMatch, origin: string): DiditDecisionBody {
+function toDecisionBody(saved: SavedFaceMatch, origin: string): DiditDecisionBody {
   return {
     session_id: saved.id,
     session_number: saved.number,

@@ -9,7 +9,7 @@ import { sampleFaceSignFlow } from "./sampleFaceSignFlow.ts";
 import type { FaceSignSimulator, FaceSignSimulatorOptions } from "./types.ts";
 
 /** Base URL of the in-process API origin. */
-export const apiBase = "http://api.test";
+const apiBase = "http://api.test";
 /** Base URL of the in-process hosted-page origin. */
 export const appBase = "http://app.test";
 

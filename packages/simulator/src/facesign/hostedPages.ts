@@ -4,7 +4,7 @@ import { flowOutcomes } from "./flowOutcomes.ts";
 import { nodeText } from "./walkFlow.ts";
 
 /** Banner text of every FaceSign page. */
-export const facesignBadge = "Simulated FaceSign";
+const facesignBadge = "Simulated FaceSign";
 
 /**
  * A page with a heading and one status line (refused secrets, finished sessions, 404s).

@@ -2,7 +2,7 @@ import type { FaceSignWebhookBody } from "@facekit/core/protocol";
 import type { FaceSignContext } from "./createFaceSignContext.ts";
 
 /** The webhook secret used unless `webhookSecret` is given. */
-export const defaultFaceSignWebhookSecret = "whsec_facekit_simulator";
+const defaultFaceSignWebhookSecret = "whsec_facekit_simulator";
 
 /**
  * HMAC-SHA256 of `body` with `secret`, lowercase hex (the `X-FaceSign-Signature` value).

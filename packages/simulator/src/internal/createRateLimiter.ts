@@ -1,5 +1,5 @@
 /** Outcome of one {@link RateLimiter.take}. */
-export type RateLimitDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
+type RateLimitDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
 
 /** A sliding-window request counter per key (e.g. per API key). */
 export interface RateLimiter {

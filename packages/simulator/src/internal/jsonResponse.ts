@@ -18,7 +18,7 @@ export function jsonResponse(body: unknown, status = 200, headers?: HeadersInit)
 }
 
 /** Flat error body (`{ message, statusCode }`), the shape vendors use outside their own envelope. */
-export interface FlatErrorBody {
+interface FlatErrorBody {
   message: string;
   statusCode: number;
 }

@@ -1,5 +1,5 @@
 /** Largest request body the simulator reads (its forms and JSON controls are tiny). */
-export const maxBodyBytes = 64 * 1024;
+const maxBodyBytes = 64 * 1024;
 
 /**
  * Reads at most `max` bytes of a request body; answers `null` past that (by `content-length`, or

@@ -2,7 +2,7 @@
  * The one stylesheet of every simulated hosted page, served as `/sim.css` so pages need no inline
  * styles under their CSP.
  */
-export const simCss = `:root {
+const simCss = `:root {
   color-scheme: light;
   --ink: #1c2330;
   --muted: #5b6577;

@@ -14,7 +14,7 @@ const fallbackAppOrigin = "http://127.0.0.1:4011";
  * @example
  * linkedAccounts(ctx, session); // ["acct-1"] after acct-1 enrolled the same person
  */
-export function linkedAccounts(ctx: VerisoulContext, session: SimulatedSession): string[] {
+function linkedAccounts(ctx: VerisoulContext, session: SimulatedSession): string[] {
   const ids = ctx.enrolments
     .filter((e) => e.face === session.face && e.accountId !== session.accountId)
     .map((e) => e.accountId);

@@ -28,7 +28,7 @@ export interface OpenOptions {
 }
 
 /** What {@link createTestDriver} answers. */
-export type TestDriver = ReturnType<typeof createTestDriver>;
+type TestDriver = ReturnType<typeof createTestDriver>;
 
 /**
  * Helpers around one simulator and API key.

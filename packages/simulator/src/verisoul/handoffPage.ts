@@ -8,7 +8,7 @@ import type { HostedParams } from "./readHostedParams.ts";
  * @example
  * phoneUrl("http://127.0.0.1:4011", params).href;
  */
-export function phoneUrl(appOrigin: string, params: HostedParams): URL {
+function phoneUrl(appOrigin: string, params: HostedParams): URL {
   const url = new URL("/phone", appOrigin);
   url.searchParams.set("session_id", params.sessionId);
   url.searchParams.set("redirect_url", params.redirect.href);

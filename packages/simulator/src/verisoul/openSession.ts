@@ -14,7 +14,7 @@ import type { SimulatedSession } from "./types.ts";
  * @example
  * if (session.state === "created" && isExpired(ctx, session)) return fail("invalid_session_id");
  */
-export function isExpired(ctx: VerisoulContext, session: SimulatedSession): boolean {
+function isExpired(ctx: VerisoulContext, session: SimulatedSession): boolean {
   return ctx.scenario.expireSessions || ctx.now() - session.createdAt > ctx.sessionTtlMs;
 }
 

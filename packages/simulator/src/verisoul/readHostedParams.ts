@@ -1,7 +1,7 @@
 import { parseHttpUrl } from "../internal/redirectTo.ts";
 
 /** Default `redirect_url` of the hosted flow (documented). */
-export const defaultRedirectUrl = "https://verisoul.ai";
+const defaultRedirectUrl = "https://verisoul.ai";
 
 /** The query (or form) parameters every hosted page carries. */
 export interface HostedParams {

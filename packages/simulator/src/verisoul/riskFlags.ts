@@ -1,10 +1,10 @@
 import type { VerisoulDecision, VerisoulRiskFlag } from "@facekit/core/protocol";
 
 /** Documented severity of a risk flag. */
-export type RiskLevel = "High" | "Moderate" | "Low";
+type RiskLevel = "High" | "Moderate" | "Low";
 
 /** Level of each documented flag (vendor notes, "Risk flags" table). */
-export const riskFlagLevels: Record<VerisoulRiskFlag, RiskLevel> = {
+const riskFlagLevels: Record<VerisoulRiskFlag, RiskLevel> = {
   high_device_risk: "High",
   proxy_detected: "Moderate",
   vpn_detected: "Moderate",
@@ -25,7 +25,7 @@ export const riskFlagLevels: Record<VerisoulRiskFlag, RiskLevel> = {
  * @example
  * riskLevel("repeat_face"); // "High"
  */
-export function riskLevel(flag: string): RiskLevel {
+function riskLevel(flag: string): RiskLevel {
   return (riskFlagLevels as Partial<Record<string, RiskLevel>>)[flag] ?? "Low";
 }
 

@@ -7,7 +7,7 @@ import { verisoulError } from "./readSessionRequest.ts";
 import type { SimulateOutcome } from "./types.ts";
 
 /** Every accepted `simulate` value. */
-export const simulateOutcomes: readonly SimulateOutcome[] = ["success", ...verisoulRedirectErrors];
+const simulateOutcomes: readonly SimulateOutcome[] = ["success", ...verisoulRedirectErrors];
 
 function isSimulateOutcome(value: string): value is SimulateOutcome {
   return (simulateOutcomes as readonly string[]).includes(value);

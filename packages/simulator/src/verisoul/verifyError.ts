@@ -2,7 +2,7 @@ import type { VerisoulEnrollError, VerisoulVerifyError } from "@facekit/core/pro
 import type { SimulatedSession } from "./types.ts";
 
 /** Sessions must be enrolled within 30 days of their creation. */
-export const enrolWindowMs = 30 * 24 * 60 * 60 * 1000;
+const enrolWindowMs = 30 * 24 * 60 * 60 * 1000;
 
 /**
  * The verify-face / verify-identity error for a session's state, or `null` when it can be

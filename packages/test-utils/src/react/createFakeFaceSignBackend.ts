@@ -14,7 +14,10 @@ import { makeFaceSignSession, makeFaceSignSummary } from "../core/faceSignFixtur
  * render(<FaceKitProvider endpoint="/api/facekit" fetch={backend.fetch}><FaceSignEmbed /></FaceKitProvider>);
  * backend.setStatus("fs-1", "complete");
  */
-export function createFakeFaceSignBackend({ ttlMs = 2 * 3600_000, refreshTtlMs = ttlMs } = {}) {
+export function createFakeFaceSignBackend({
+  ttlMs = 2 * 3600_000,
+  refreshTtlMs = ttlMs,
+}: { ttlMs?: number; refreshTtlMs?: number } = {}) {
   const statuses = new Map<string, FaceSignSessionStatus>();
   const calls = { session: 0, refresh: 0, status: 0 };
   let secrets = 0;
