@@ -13,18 +13,18 @@ const budgets = [
   {
     name: "FaceMatchButton + useFaceMatch + the core they pull in",
     code: 'export { FaceMatchButton, useFaceMatch } from "@facekit/react";',
-    limit: 4096,
+    limit: 4400, // 4096 until 0.2: one flow contract, adapter and poller cost ~300 B (0008)
   },
   {
     name: "FaceSignEmbed + useFaceSign + the core they pull in",
     code: 'export { FaceSignEmbed, useFaceSign } from "@facekit/react";',
-    limit: 4096,
+    limit: 4400, // 4096 until 0.2 (0008)
   },
   {
     // The image pipeline (prepareImage, and its worker file) loads on first use: reported, not counted.
     name: "SelfieCompareUploader + useSelfieCompare + the core they pull in",
     code: 'export { SelfieCompareUploader, useSelfieCompare } from "@facekit/react";',
-    limit: 6144,
+    limit: 6300, // 6144 until 0.2 (0008)
   },
   {
     // The provider (and the backend client it creates) is shared by all three components. A guard
@@ -32,7 +32,7 @@ const budgets = [
     // vendors (one list every bundle carries, to check codes on the wire) were complete.
     name: "everything for Face Match (provider + button + hook)",
     code: 'export { FaceKitProvider, FaceMatchButton, useFaceMatch } from "@facekit/react";',
-    limit: 4736,
+    limit: 5120, // 4736 until 0.2 (0008)
   },
   {
     name: "bare import of every browser package (must be empty)",

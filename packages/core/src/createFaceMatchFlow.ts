@@ -162,7 +162,6 @@ export function createFaceMatchFlow(options: T.FaceMatchFlowOptions): T.FaceMatc
       set({ ...idleFaceMatchSnapshot, status: "preparing" });
       if (mode !== "redirect") {
         a.popup = openPopup(W, name, options.popup);
-        a.openedAt = Date.now();
         if (a.popup) {
           emit({ type: "popup_opened" });
           a.cleanups.push(

@@ -14,8 +14,6 @@ import {
 } from "./internal/watchFaceSign.ts";
 import type * as T from "./types.ts";
 
-const noop = () => {};
-
 /**
  * Creates a FaceSign flow. Nothing happens until `open()`.
  * @example
@@ -37,14 +35,11 @@ export function createFaceSignFlow(options: T.FaceSignFlowOptions): T.FaceSignFl
   );
   // The current attempt. Aborting `ctrl` ends it: late answers check their signal and stop.
   let ctrl: AbortController | undefined;
-  let stop = noop;
   let destroyed = false;
 
   const end = () => {
     ctrl?.abort();
     ctrl = undefined;
-    stop();
-    stop = noop;
   };
   const finish: WatchHooks["finish"] = (event) => {
     end();
@@ -87,7 +82,7 @@ export function createFaceSignFlow(options: T.FaceSignFlowOptions): T.FaceSignFl
           if (signal.aborted) return;
           set({ status: "ready", session });
           emit({ type: "session_ready", sessionId: session.sessionId });
-          stop = watchFaceSign(W, session, signal, options, hooks);
+          watchFaceSign(W, session, signal, options, hooks);
         })
         .catch(
           (e: unknown) => signal.aborted || finish({ type: "failed", error: toFaceKitError(e) }),

@@ -8,14 +8,9 @@ import {
   type FaceMatchSnapshot,
   idleFaceMatchSnapshot,
 } from "@facekit/core";
-import { useCallback, useRef } from "react";
-import {
-  type FlowAdapter,
-  type FlowCallbacks,
-  type FlowContext,
-  useFlow,
-} from "./internal/useFlow.ts";
-import { fetchResult, sessionQuery, takeSession } from "./internal/verisoulQueries.ts";
+import { useRef } from "react";
+import { type FlowAdapter, type FlowCallbacks, useFlow } from "./internal/useFlow.ts";
+import { verisoulBackend } from "./internal/verisoulQueries.ts";
 
 /**
  * Options of {@link useFaceMatch} (and props of `<FaceMatchButton>`). The flow options are read
@@ -80,41 +75,51 @@ interface Options extends UseFaceMatchOptions {
   used: { current?: string };
 }
 
-/** Query options of this hook instance's session mint. */
-const mintOf = ({ id, latest }: FlowContext<Options>) => {
-  const { options, kit } = latest.current;
-  return sessionQuery(id, options.getSession ?? kit.backend.mintFaceMatchSession);
-};
+type Flow = FaceMatchFlow & Pick<UseFaceMatchResult, "prefetch">;
 
-const adapter: FlowAdapter<FaceMatchFlow, Options, FaceMatchResult> = {
+const adapter: FlowAdapter<
+  Flow,
+  Options,
+  FaceMatchResult,
+  "open" | "cancel" | "reset" | "prefetch"
+> = {
   hook: "useFaceMatch",
   idle: idleFaceMatchSnapshot,
+  actions: ["open", "cancel", "reset", "prefetch"],
   create(context) {
     const { latest } = context;
-    const readyId = latest.current.options.session?.sessionId;
+    const { options } = latest.current;
+    const readyId = options.session?.sessionId;
+    const backend = verisoulBackend(context);
+    // The ready session, until it is used (a new one makes a new flow: it is this flow's own).
+    const unused = () => {
+      const { session, used } = latest.current.options;
+      return readyId !== used.current ? session : undefined;
+    };
     const flow = createFaceMatchFlow({
       // The flow takes what it knows (popup, pollIntervalMs, ...) and ignores the rest.
-      ...latest.current.options,
-      getSession: () => {
-        const { options: o, kit } = latest.current;
-        const ready = o.session;
-        if (ready && ready.sessionId === readyId && readyId !== o.used.current) {
-          o.used.current = readyId;
-          return Promise.resolve(ready);
-        }
-        return takeSession(kit, mintOf(context));
+      ...options,
+      ...backend,
+      getSession: (signal) => {
+        const ready = unused();
+        if (!ready) return backend.getSession(signal);
+        latest.current.options.used.current = readyId;
+        return Promise.resolve(ready);
       },
-      getResult: (s) => fetchResult(latest.current.kit, s),
     });
     // After the commit: StrictMode destroys its throw-away first flow before this runs, so a
     // redirect outcome is settled (and reported) once, by the flow that stays.
     queueMicrotask(flow.resume);
-    return flow;
+    return {
+      ...flow,
+      // An unused ready `session` comes first; warming another would waste a token.
+      prefetch() {
+        if (!unused()) backend.prefetch();
+      },
+    };
   },
   result: (event) => event.result,
 };
-
-const noop = () => {};
 
 /**
  * Verisoul Face Match as a hook; `<FaceMatchButton>` is this plus one button.
@@ -124,22 +129,8 @@ const noop = () => {};
  */
 export function useFaceMatch(options: UseFaceMatchOptions = {}): UseFaceMatchResult {
   const used = useRef<string>(undefined);
+  // Re-created for another mode or another ready session.
   const key = `${options.mode}:${options.session?.sessionId}`;
-  const { snapshot: all, action, id, latest } = useFlow(adapter, { ...options, used }, key);
-  const { detached, ...snapshot } = all;
-  const prefetch = useCallback(() => {
-    const { options: o, kit } = latest.current;
-    // An unused ready `session` comes first; warming another would waste a token.
-    if (!o.session || o.session.sessionId === o.used.current) {
-      kit.queryClient.fetchQuery(mintOf({ id, latest })).catch(noop);
-    }
-  }, [id, latest]);
-  return {
-    ...snapshot,
-    isDetached: detached,
-    open: action("open"),
-    cancel: action("cancel"),
-    reset: action("reset"),
-    prefetch,
-  };
+  const { detached, ...face } = useFlow(adapter, { ...options, used }, key);
+  return { ...face, isDetached: detached };
 }

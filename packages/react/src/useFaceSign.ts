@@ -56,21 +56,23 @@ export interface UseFaceSignResult
   extends FaceSignSnapshot,
     Pick<FaceSignFlow, "open" | "cancel" | "reset"> {}
 
-const adapter: FlowAdapter<FaceSignFlow, UseFaceSignOptions, FaceSignSummary | null> = {
+const adapter: FlowAdapter<
+  FaceSignFlow,
+  UseFaceSignOptions,
+  FaceSignSummary | null,
+  "open" | "cancel" | "reset"
+> = {
   hook: "useFaceSign",
   idle: idleFaceSignSnapshot,
-  create({ id, key: readyId, latest }) {
-    const { options } = latest.current;
+  actions: ["open", "cancel", "reset"],
+  create(context) {
+    const { key: readyId, latest } = context;
     let ended: string | undefined; // the ready session that has ended: mint anew
-    const backend = faceSignBackend(
-      id,
-      () => latest.current.kit,
-      () => latest.current.options.getSession,
-    );
+    const backend = faceSignBackend(context);
     const flow = createFaceSignFlow({
+      // The flow takes what it knows (pollIntervalMs, refreshMarginMs) and ignores the rest.
+      ...latest.current.options,
       ...backend,
-      pollIntervalMs: options.pollIntervalMs,
-      refreshMarginMs: options.refreshMarginMs,
       getSession: (signal) => {
         const ready = latest.current.options.session;
         if (ready && ready.sessionId === readyId && ended !== readyId)
@@ -95,11 +97,5 @@ const adapter: FlowAdapter<FaceSignFlow, UseFaceSignOptions, FaceSignSummary | n
  * return face.session && face.status === "ready" ? <iframe src={face.session.url} /> : null;
  */
 export function useFaceSign(options: UseFaceSignOptions = {}): UseFaceSignResult {
-  const { snapshot, action } = useFlow(
-    adapter,
-    options,
-    options.session?.sessionId,
-    options.autoOpen,
-  );
-  return { ...snapshot, open: action("open"), cancel: action("cancel"), reset: action("reset") };
+  return useFlow(adapter, options, options.session?.sessionId, options.autoOpen);
 }

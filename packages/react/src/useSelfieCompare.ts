@@ -49,22 +49,31 @@ export const selfieCompareOptionKeys = [
  */
 export interface UseSelfieCompareResult
   extends SelfieCompareSnapshot,
-    Pick<
-      SelfieCompareFlow,
-      "setFile" | "clear" | "openCamera" | "capture" | "submit" | "retry" | "cancel" | "reset"
-    > {}
+    Pick<SelfieCompareFlow, Action> {}
 
-const adapter: FlowAdapter<SelfieCompareFlow, UseSelfieCompareOptions, SelfieCompareResult> = {
+type Action =
+  | "setFile"
+  | "clear"
+  | "openCamera"
+  | "capture"
+  | "submit"
+  | "retry"
+  | "cancel"
+  | "reset";
+
+const adapter: FlowAdapter<
+  SelfieCompareFlow,
+  UseSelfieCompareOptions,
+  SelfieCompareResult,
+  Action
+> = {
   hook: "useSelfieCompare",
   idle: idleSelfieCompareSnapshot,
-  create: ({ id, latest }) =>
+  actions: ["setFile", "clear", "openCamera", "capture", "submit", "retry", "cancel", "reset"],
+  create: (context) =>
     createSelfieCompareFlow({
-      ...diditBackend(
-        id,
-        () => latest.current.kit,
-        () => latest.current.options,
-      ),
-      prepare: latest.current.options.prepare,
+      ...diditBackend(context),
+      prepare: context.latest.current.options.prepare,
     }),
   result: (event) => event.result,
 };
@@ -79,16 +88,5 @@ const adapter: FlowAdapter<SelfieCompareFlow, UseSelfieCompareOptions, SelfieCom
  * <button disabled={!face.hasImages} onClick={face.submit}>Compare</button>
  */
 export function useSelfieCompare(options: UseSelfieCompareOptions = {}): UseSelfieCompareResult {
-  const { snapshot, action } = useFlow(adapter, options, undefined, true);
-  return {
-    ...snapshot,
-    setFile: action("setFile"),
-    clear: action("clear"),
-    openCamera: action("openCamera"),
-    capture: action("capture"),
-    submit: action("submit"),
-    retry: action("retry"),
-    cancel: action("cancel"),
-    reset: action("reset"),
-  };
+  return useFlow(adapter, options, undefined, true);
 }

@@ -1,7 +1,7 @@
 import { createFakeWindow, deferred, tick } from "@facekit/test-utils/core";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { FaceKitError } from "../protocol/index.ts";
-import { createPoller, type PollerOptions } from "./createPoller.ts";
+import { createPoller, type PollerHooks, type PollerTimers } from "./createPoller.ts";
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -14,8 +14,14 @@ type Answer = string | FaceKitError | Promise<string>;
 const down = () => new FaceKitError("network", "offline");
 const limited = (retryAfter?: number) => new FaceKitError("rate_limited", "slow", { retryAfter });
 
-/** A poller every 1 s over `answers` (then "pending"); "done" ends it, as does giving up. */
-function setup(answers: Answer[] = [], more: Partial<PollerOptions<string>> = {}) {
+/**
+ * A poller every 1 s over `answers` (then "pending"); "done" ends it (the caller aborts, as a flow
+ * does), "news" restarts the back-off, and it stops by itself when it gives up.
+ */
+function setup(
+  answers: Answer[] = [],
+  more: Partial<PollerHooks<string>> & { timers?: (signal: AbortSignal) => PollerTimers } = {},
+) {
   const win = createFakeWindow();
   const ctrl = new AbortController();
   const t0 = Date.now();
@@ -26,19 +32,20 @@ function setup(answers: Answer[] = [], more: Partial<PollerOptions<string>> = {}
     if (next instanceof FaceKitError) throw next;
     return next;
   });
-  const onAnswer = vi.fn((answer: string) => answer === "done");
-  const onError = vi.fn((_error: FaceKitError, _retrying: boolean) => false);
-  const poller = createPoller({
-    window: win,
-    signal: ctrl.signal,
-    intervalMs: 1000,
+  const onAnswer = vi.fn((answer: string) => {
+    if (answer === "done") ctrl.abort();
+    return answer === "news";
+  });
+  const onError = vi.fn((_error: FaceKitError, _retrying: boolean) => {});
+  const { timers = () => win, ...hooks } = more;
+  const now = createPoller(timers(ctrl.signal), ctrl.signal, 1000, {
     ask,
-    ...more,
+    ...hooks,
     onAnswer,
     onError,
   });
   const retrying = () => onError.mock.calls.map(([, r]) => r);
-  return { win, ctrl, at, ask, onAnswer, onError, poller, retrying };
+  return { win, ctrl, at, ask, onAnswer, onError, now, retrying };
 }
 
 describe("createPoller", () => {
@@ -52,11 +59,17 @@ describe("createPoller", () => {
     expect(gaps.slice(7)).toEqual(Array(gaps.length - 7).fill(15_000));
   });
 
-  it("stops when onAnswer says it is done: no more looks, no timer", async () => {
+  it("stops when the caller aborts on an answer: no more looks, no timer", async () => {
     const p = setup(["pending", "done"]);
     await tick(60_000);
     expect(p.ask).toHaveBeenCalledTimes(2);
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("an answer that is news starts the back-off again", async () => {
+    const p = setup(["pending", "pending", "news"]);
+    await tick(1000 + 1500 + 2250 + 1000);
+    expect(p.at).toEqual([1000, 2500, 4750, 5750]);
   });
 
   it("retries network and vendor_unavailable 3 times in a row, then gives up", async () => {
@@ -73,6 +86,8 @@ describe("createPoller", () => {
     await tick(60_000);
     expect(p.ask).toHaveBeenCalledTimes(1);
     expect(p.retrying()).toEqual([false]);
+    p.now(1000); // given up: nothing more to ask
+    expect(p.ask).toHaveBeenCalledTimes(1);
   });
 
   it("keepRetrying: transient errors never give up while it says true", async () => {
@@ -94,35 +109,18 @@ describe("createPoller", () => {
     const first = deferred<string>();
     const p = setup([first.promise]);
     await tick(1000);
-    p.poller.now();
-    p.poller.now();
+    p.now(1000);
+    p.now(1000);
     expect(p.ask).toHaveBeenCalledTimes(1);
     first.resolve("pending");
     await tick(0);
     expect(p.ask).toHaveBeenCalledTimes(2);
   });
 
-  it("a page shown again during a look waits for that look, and asks no second one", async () => {
-    const first = deferred<string>();
-    const win = createFakeWindow();
-    const p = setup([first.promise], { document: win.document });
-    await tick(1000);
-    win.setVisibility("hidden");
-    win.setVisibility("visible");
-    await tick(0);
-    expect(p.ask).toHaveBeenCalledTimes(1);
-    first.resolve("pending");
-    await tick(1499);
-    expect(p.at).toEqual([1000]);
-    await tick(1);
-    expect(p.at).toEqual([1000, 2500]);
-  });
-
-  it("now() looks at once; resetDelay() restarts the back-off", async () => {
+  it("now() looks at once and starts the back-off again from its delay", async () => {
     const p = setup();
     await tick(1000 + 1500 + 2250);
-    p.poller.resetDelay(100);
-    p.poller.now();
+    p.now(100);
     await tick(100);
     expect(p.at).toEqual([1000, 2500, 4750, 4750, 4850]);
   });
@@ -133,33 +131,16 @@ describe("createPoller", () => {
     expect(p.at).toEqual([400, 800]);
   });
 
-  it("abort: no timer, no listener, and an answer that lands later is dropped", async () => {
+  it("abort: no timer, and an answer that lands later is dropped", async () => {
     const late = deferred<string>();
-    const win = createFakeWindow();
-    const p = setup([late.promise], { document: win.document });
+    const p = setup([late.promise]);
     await tick(1000);
     p.ctrl.abort();
     late.resolve("done");
     await tick(60_000);
-    p.poller.now();
+    p.now(1000);
     expect(p.ask).toHaveBeenCalledTimes(1);
     expect(p.onAnswer).not.toHaveBeenCalled();
-    expect(vi.getTimerCount()).toBe(0);
-    expect(win.visibilityListenerCount).toBe(0);
-  });
-
-  it("with a document: paused while hidden, looks at once when it shows again", async () => {
-    const win = createFakeWindow();
-    const p = setup([], { document: win.document });
-    win.setVisibility("hidden");
-    await tick(60_000);
-    expect(p.ask).not.toHaveBeenCalled();
-    expect(vi.getTimerCount()).toBe(0);
-    win.setVisibility("visible");
-    await tick(0);
-    expect(p.ask).toHaveBeenCalledTimes(1);
-    p.poller.stop();
-    expect(win.visibilityListenerCount).toBe(0);
     expect(vi.getTimerCount()).toBe(0);
   });
 });

@@ -17,7 +17,7 @@ export interface FaceMatchAttempt {
   session?: FaceMatchSession;
   /** Run by `endAttempt`: the callback listener, the popup watcher, the detach timer. */
   cleanups: (() => void)[];
-  /** When the popup was opened (tells a popup blocker from the user). */
+  /** When the attempt began, with its popup (tells a popup blocker from the user). */
   openedAt: number;
   /** Asks the backend now (see pollFaceMatchResult); set once polling runs. */
   poll?: (last: boolean) => void;
@@ -31,7 +31,7 @@ export interface FaceMatchAttempt {
  * const attempt = createAttempt(true); // resuming after a redirect
  */
 export function createAttempt(resumed: boolean): FaceMatchAttempt {
-  return { ctrl: new AbortController(), popup: null, cleanups: [], openedAt: 0, resumed };
+  return { ctrl: new AbortController(), popup: null, cleanups: [], openedAt: Date.now(), resumed };
 }
 
 /**

@@ -30,10 +30,7 @@ export function pollFaceMatchResult(
   const base = options.pollIntervalMs ?? 3000;
   let polls = 0;
   let closing = false;
-  const poller = createPoller({
-    window: win,
-    signal,
-    intervalMs: base,
+  const now = createPoller(win, signal, base, {
     ask() {
       emit({ type: "poll", sessionId: session.sessionId, attempt: ++polls });
       return options.getResult(session, signal);
@@ -41,21 +38,16 @@ export function pollFaceMatchResult(
     onAnswer(res) {
       if (res.status === "completed") finish({ type: "completed", result: res.result });
       else if (closing) finish({ type: "cancelled" });
-      else return false;
-      return true;
     },
     onError(error, retrying) {
       if (closing) finish({ type: "cancelled" });
       else if (!retrying) finish({ type: "failed", error });
-      else return false;
-      return true;
     },
   });
   return (last) => {
     closing = last;
     // After a success callback the vendor is done: "pending" can only be the backend's lookup
     // throttle, so look again soon rather than backing off.
-    poller.resetDelay(last ? base : Math.min(base, 1000));
-    poller.now();
+    now(last ? base : Math.min(base, 1000));
   };
 }

@@ -6,6 +6,7 @@ import {
 } from "../protocol/index.ts";
 import type { FaceSignEvent, FaceSignFlowOptions, FaceSignWindow } from "../types.ts";
 import { createPoller } from "./createPoller.ts";
+import { pauseWhileHidden } from "./pauseWhileHidden.ts";
 
 /** What a watch reports to its flow. */
 export interface WatchHooks {
@@ -33,9 +34,9 @@ const maxRefusals = 3;
  * `created`: once the user has begun, never. Once the session is `inProgress`, transient errors
  * (`network`, `vendor_unavailable`, `rate_limited`) never end it (the user is in the iframe):
  * polling goes on with the same back-off and the first error of each outage emits
- * `status_unavailable`. Returns the function that stops it (the flow also aborts `signal`).
+ * `status_unavailable`. Aborting `signal` stops it.
  * @example
- * const stop = watchFaceSign(window, session, signal, options, hooks);
+ * watchFaceSign(window, session, ctrl.signal, options, hooks);
  */
 export function watchFaceSign(
   W: FaceSignWindow,
@@ -46,7 +47,7 @@ export function watchFaceSign(
     "getStatus" | "refresh" | "pollIntervalMs" | "refreshMarginMs"
   >,
   hooks: WatchHooks,
-): () => void {
+): void {
   const { getStatus, refresh, refreshMarginMs = defaultRefreshMarginMs } = options;
   const { sessionId } = session;
   let outage = false; // `status_unavailable` was emitted; the next answer ends the outage
@@ -82,44 +83,30 @@ export function watchFaceSign(
     return second;
   }
 
-  const poller = createPoller({
-    window: W,
-    document: W.document,
-    signal,
-    intervalMs: options.pollIntervalMs ?? 2000,
+  createPoller(pauseWhileHidden(W, signal), signal, options.pollIntervalMs ?? 2000, {
     ask,
     // A session not yet begun is looked at again by the time its secret needs refreshing.
-    dueIn: () => (begun ? Number.POSITIVE_INFINITY : refreshIn()),
+    dueIn: () => (begun ? Infinity : refreshIn()),
     // Tearing the session down would end the user's page: once begun, keep looking.
     keepRetrying: () => begun,
     onAnswer(res) {
       outage = false;
       const { status } = res;
+      const news = status !== last;
+      last = status;
       begun ||= status !== "created";
-      if (status !== last) {
-        last = status;
-        poller.resetDelay();
-        hooks.emit({ type: "status_changed", sessionId, status });
-      }
+      if (news) hooks.emit({ type: "status_changed", sessionId, status });
       if (status === "complete") hooks.finish({ type: "completed", summary: res.summary ?? null });
       else if (status === "incomplete") hooks.finish({ type: "cancelled" });
-      else {
-        hooks.progress(status);
-        return false;
-      }
-      return true;
+      else hooks.progress(status);
+      return news; // a new status: the back-off starts again
     },
     onError(error, retrying) {
-      if (!retrying) {
-        hooks.finish({ type: "failed", error });
-        return true;
-      }
+      if (!retrying) return hooks.finish({ type: "failed", error });
       // Before the user began, retried quietly; after, the poller never gives up, and the first
       // error of each outage says so.
       if (begun && !outage) hooks.emit({ type: "status_unavailable", sessionId, error });
       outage ||= begun;
-      return false;
     },
   });
-  return poller.stop;
 }

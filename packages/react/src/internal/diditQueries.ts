@@ -6,22 +6,23 @@
  */
 import { createDiditBackendClient, type SelfieCompareFlowOptions } from "@facekit/core";
 import { MutationObserver } from "@tanstack/react-query";
-import type { FaceKitContextValue } from "./FaceKitContext.ts";
+import type { FlowContext } from "./useFlow.ts";
 
 /** Routes a hook may replace (tests, stories, your own upload). */
 export type DiditRoutes = Partial<Pick<SelfieCompareFlowOptions, "getGrant" | "compare">>;
 
 /**
- * The backend half of a selfie compare flow's options, read through `kit()` and `custom()` at call
- * time (the latest provider value and props). `id` keys the grant query.
+ * The backend half of a selfie compare flow's options, read through `latest` at call time (the
+ * latest provider value, and the hook's own routes). `id` keys the grant query.
  * @example
- * createSelfieCompareFlow({ ...diditBackend(useId(), () => kit, () => options) });
+ * createSelfieCompareFlow({ ...diditBackend(context) });
  */
-export function diditBackend(
-  id: string,
-  kit: () => FaceKitContextValue,
-  custom: () => DiditRoutes,
-): Pick<SelfieCompareFlowOptions, "getGrant" | "compare"> {
+export function diditBackend({
+  id,
+  latest,
+}: FlowContext<DiditRoutes>): Pick<SelfieCompareFlowOptions, "getGrant" | "compare"> {
+  const kit = () => latest.current.kit;
+  const custom = () => latest.current.options;
   const client = () => createDiditBackendClient(kit().config);
   return {
     async getGrant() {

@@ -7,21 +7,24 @@ import {
   type FaceSignFlowOptions,
   type FaceSignSession,
 } from "@facekit/core";
-import type { FaceKitContextValue } from "./FaceKitContext.ts";
+import type { FlowContext } from "./useFlow.ts";
 
 type Mint = (signal: AbortSignal) => Promise<FaceSignSession>;
 
 /**
- * The backend half of a FaceSign flow's options, read through `kit()` at call time (the provider's
- * latest value). `mint` is the hook's own minting; `id` keys its query.
+ * The backend half of a FaceSign flow's options, read through `latest` at call time (the
+ * provider's latest value, and the hook's own minting `getSession`); `id` keys its query.
  * @example
- * createFaceSignFlow({ ...faceSignBackend(useId(), () => kit, mint) });
+ * createFaceSignFlow({ ...faceSignBackend(context) });
  */
-export function faceSignBackend(
-  id: string,
-  kit: () => FaceKitContextValue,
-  mint: () => Mint | undefined,
-): Pick<FaceSignFlowOptions, "getSession" | "refresh" | "getStatus"> {
+export function faceSignBackend({
+  id,
+  latest,
+}: FlowContext<{ getSession?: Mint }>): Pick<
+  FaceSignFlowOptions,
+  "getSession" | "refresh" | "getStatus"
+> {
+  const kit = () => latest.current.kit;
   const client = () => createFaceSignBackendClient(kit().config);
   const fetchOnce = <T>(key: string[], fn: (signal: AbortSignal) => Promise<T>) =>
     kit().queryClient.fetchQuery({
@@ -36,7 +39,8 @@ export function faceSignBackend(
       const queryKey = ["facekit", "facesign", "session", id];
       const session = await queryClient.fetchQuery({
         queryKey,
-        queryFn: ({ signal }) => (mint() ?? client().mintFaceSignSession)(signal),
+        queryFn: ({ signal }) =>
+          (latest.current.options.getSession ?? client().mintFaceSignSession)(signal),
         retry: false,
       });
       // Taken: the next attempt mints a new one.

@@ -12,7 +12,7 @@ export function splitOptions<P extends object, K extends keyof P>(
   const options = {} as Pick<P, K>;
   const rest = { ...props };
   for (const key of keys) {
-    if (key in rest) options[key] = rest[key];
+    options[key] = rest[key]; // `undefined` when not given, as if left out
     delete rest[key];
   }
   return [options, rest];

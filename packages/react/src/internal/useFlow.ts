@@ -35,33 +35,25 @@ export interface FlowContext<Options> {
 /**
  * One vendor's flow, as the adapter needs to know it. A module-level constant per hook.
  * @example
- * const adapter: FlowAdapter<FaceSignFlow, UseFaceSignOptions, FaceSignSummary | null> = {
+ * const adapter: FlowAdapter<FaceSignFlow, UseFaceSignOptions, FaceSignSummary | null, "open"> = {
  *   hook: "useFaceSign",
  *   idle: idleFaceSignSnapshot,
+ *   actions: ["open"],
  *   create: ({ latest }) => createFaceSignFlow(optionsFrom(latest)),
  *   result: (event) => event.summary,
  * };
  */
-export interface FlowAdapter<F extends AnyFlow, Options, Result> {
+export interface FlowAdapter<F extends AnyFlow, Options, Result, Action extends keyof F> {
   /** The hook's name, for the misuse error outside `<FaceKitProvider>`. */
   hook: string;
   /** The snapshot before the flow exists (first render, server rendering). */
   idle: SnapshotOf<F>;
+  /** The flow's methods the hook hands out: no-ops until the flow exists, then its own. */
+  actions: readonly Action[];
   /** Creates the flow (after the commit, once per `key`); may add listeners of its own. */
   create(context: FlowContext<Options>): F;
   /** What `onComplete` receives, from the `completed` event. */
   result(event: Extract<EventOf<F>, { type: "completed" }>): Result;
-}
-
-/**
- * What {@link useFlow} gives its hook.
- * @example
- * const { snapshot, action } = useFlow(adapter, options, key);
- */
-export interface FlowHandle<F extends AnyFlow, Options> extends FlowContext<Options> {
-  snapshot: SnapshotOf<F>;
-  /** A method of the current flow (a no-op until it exists); changes only with the flow. */
-  action<K extends keyof F>(name: K): F[K];
 }
 
 const noop = () => {};
@@ -73,25 +65,25 @@ const unsubscribed = () => noop;
  * latest `onComplete`/`onCancel`/`onError` and all events to `onEvent`, and reads its snapshot
  * with `useSyncExternalStore` (the idle snapshot on the server). With `autoOpen`, `open()` runs
  * in the same commit: no render or effect pass of its own before the flow starts. StrictMode's
- * double mount destroys the first flow before the second exists.
+ * double mount destroys the first flow before the second exists. Returns the snapshot with the
+ * adapter's `actions`, which change only with the flow.
  * @example
- * const { snapshot, action } = useFlow(faceSignAdapter, options, readyId, options.autoOpen);
- * return { ...snapshot, open: action("open"), cancel: action("cancel") };
+ * return useFlow(faceSignAdapter, options, readyId, options.autoOpen); // { status, ..., open }
  */
 export function useFlow<
   F extends AnyFlow,
   Options extends FlowCallbacks<EventOf<F>, Result>,
   Result,
+  Action extends keyof F,
 >(
-  adapter: FlowAdapter<F, Options, Result>,
+  adapter: FlowAdapter<F, Options, Result, Action>,
   options: Options,
   key?: string,
   autoOpen?: boolean,
-): FlowHandle<F, Options> {
-  const kit = useFaceKit(adapter.hook);
-  const latest = useLatest({ options, kit });
+): SnapshotOf<F> & Pick<F, Action> {
+  const latest = useLatest({ options, kit: useFaceKit(adapter.hook) });
   const id = useId();
-  const [flow, setFlow] = useState<F | null>(null);
+  const [flow, setFlow] = useState<F>();
 
   useCommitEffect(() => {
     const f = adapter.create({ id, key, latest });
@@ -112,11 +104,10 @@ export function useFlow<
     if (autoOpen) flow?.open();
   }, [autoOpen, flow]);
 
-  const snapshot = useSyncExternalStore(
-    flow ? flow.subscribe : unsubscribed,
-    flow ? flow.getSnapshot : () => adapter.idle,
-    () => adapter.idle,
-  );
-  const action = <K extends keyof F>(name: K) => (flow ? flow[name] : noop) as F[K];
-  return { snapshot, action, id, key, latest };
+  const idle = () => adapter.idle;
+  const handle = {
+    ...useSyncExternalStore(flow?.subscribe ?? unsubscribed, flow?.getSnapshot ?? idle, idle),
+  } as SnapshotOf<F> & Pick<F, Action>;
+  for (const name of adapter.actions) handle[name] = flow ? flow[name] : (noop as F[Action]);
+  return handle;
 }

@@ -27,9 +27,6 @@ export interface OpenOptions {
   userAgent?: string;
 }
 
-/** What {@link createTestDriver} answers. */
-type TestDriver = ReturnType<typeof createTestDriver>;
-
 /**
  * Helpers around one simulator and API key.
  * @example

@@ -17,7 +17,10 @@ import { makeFaceSignSession, makeFaceSignSummary } from "../core/faceSignFixtur
 export function createFakeFaceSignBackend({
   ttlMs = 2 * 3600_000,
   refreshTtlMs = ttlMs,
-}: { ttlMs?: number; refreshTtlMs?: number } = {}) {
+}: {
+  ttlMs?: number;
+  refreshTtlMs?: number;
+} = {}) {
   const statuses = new Map<string, FaceSignSessionStatus>();
   const calls = { session: 0, refresh: 0, status: 0 };
   let secrets = 0;
