@@ -6,10 +6,11 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { ensureChromium, ensureInstalled, root } from "./bootstrap.mjs";
+import { ensureChromium, ensureInstalled, ensureRedis, root } from "./bootstrap.mjs";
 
 ensureInstalled();
 ensureChromium();
+ensureRedis();
 
 const bin = (name) => `${root}node_modules/.bin/${name}`;
 const results = `${root}test-results`;
@@ -65,6 +66,11 @@ const steps = [
   })),
   { name: "size budget", cmd: process.execPath, args: ["scripts/size.mjs"] },
   { name: "image pipeline benchmark", cmd: process.execPath, args: ["scripts/bench-image.mjs"] },
+  {
+    name: "FaceSign mount benchmark (embed vs hand-written)",
+    cmd: process.execPath,
+    args: ["scripts/bench-mount.mjs"],
+  },
   {
     name: "browser tests (Playwright, Chromium)",
     cmd: bin("playwright"),

@@ -35,6 +35,7 @@ describe("FaceKitErrorCode", () => {
       | "rate_limited"
       | "vendor_unavailable"
       | "vendor_misconfigured"
+      | "store_unavailable"
       | "network"
       | "bad_request"
       | "not_found"

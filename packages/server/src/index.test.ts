@@ -30,6 +30,14 @@ function importGraph(entry: string): { files: string[]; bare: Set<string>; code:
   return { files, bare, code };
 }
 
+/** No Node globals in the code (strings and comments left out). */
+function expectWebStandard(code: string[]): void {
+  for (const source of code) {
+    const withoutStrings = source.replace(/(["'`])(?:(?!\1)[^\\\n]|\\.)*\1/g, '""');
+    expect(withoutStrings).not.toMatch(/\bprocess\.|\bBuffer\b|\brequire\(/);
+  }
+}
+
 describe("package entry points", () => {
   it("keeps index.ts Web-standard: no node:* and only the allowed dependencies", () => {
     const { files, bare, code } = importGraph("index.ts");
@@ -38,10 +46,7 @@ describe("package entry points", () => {
     for (const file of files) {
       expect(file, "test helpers must not leak into the entry").not.toMatch(/Harness|\.test\.ts$/);
     }
-    for (const source of code) {
-      const withoutStrings = source.replace(/(["'`])(?:(?!\1)[^\\\n]|\\.)*\1/g, '""');
-      expect(withoutStrings).not.toMatch(/\bprocess\.|\bBuffer\b|\brequire\(/);
-    }
+    expectWebStandard(code);
   });
 
   it("keeps node.ts a thin adapter over the Web-standard handler", () => {
@@ -54,7 +59,15 @@ describe("package entry points", () => {
       "createDiditClient",
       "createFaceKitHandler",
       "createFaceSignClient",
+      "createMemoryStore",
       "createVerisoulClient",
     ]);
+  });
+
+  it("keeps redis.ts Web-standard and free of any Redis client (the app brings its own)", async () => {
+    const { bare, code } = importGraph("redis.ts");
+    expect([...bare].sort()).toEqual(["@facekit/core/protocol"]);
+    expectWebStandard(code);
+    expect(Object.keys(await import("./redis.ts"))).toEqual(["createRedisStore"]);
   });
 });

@@ -23,6 +23,8 @@ export type {
   FaceSignListQuery,
   FaceSignResultEvent,
 } from "./facesign/types.ts";
+export { createMemoryStore, type MemoryStoreOptions } from "./store/createMemoryStore.ts";
+export type { FaceKitStore, StoreCount } from "./store/types.ts";
 export type { AuthorizeResult, FaceKitHandler, FaceKitServerConfig } from "./types.ts";
 export { createVerisoulClient } from "./verisoul/createVerisoulClient.ts";
 export type {

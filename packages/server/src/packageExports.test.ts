@@ -10,7 +10,7 @@ import { defaultClientConditions, build as viteBuild } from "vite";
 import { describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
-const entries = ["@facekit/server", "@facekit/server/node"];
+const entries = ["@facekit/server", "@facekit/server/node", "@facekit/server/redis"];
 const source = "@facekit/source";
 
 function bundleWithEsbuild(specifier: string, platform: "browser" | "node", conditions: string[]) {
@@ -30,7 +30,7 @@ function bundleWithEsbuild(specifier: string, platform: "browser" | "node", cond
 describe("@facekit/server exports", () => {
   it("puts browser: null first in every entry", () => {
     const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
-    for (const entry of [".", "./node"]) {
+    for (const entry of [".", "./node", "./redis"]) {
       expect(Object.entries(pkg.exports[entry])[0], entry).toEqual(["browser", null]);
     }
   });
@@ -82,6 +82,7 @@ describe("@facekit/server exports", () => {
     for (const [specifier, file] of [
       ["@facekit/server", "dist/index.js"],
       ["@facekit/server/node", "dist/node.js"],
+      ["@facekit/server/redis", "dist/redis.js"],
     ] as const) {
       const found = await bundleWithEsbuild(specifier, "node", []).then(
         (r) => Object.keys(r.metafile.inputs),

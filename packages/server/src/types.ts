@@ -5,6 +5,7 @@
 import type { FaceKitError, FaceMatchSession } from "@facekit/core/protocol";
 import type { DiditConfig } from "./didit/types.ts";
 import type { FaceSignConfig } from "./facesign/types.ts";
+import type { FaceKitStore } from "./store/types.ts";
 import type { VerisoulConfig } from "./verisoul/types.ts";
 
 /**
@@ -53,6 +54,15 @@ export interface FaceKitServerConfig {
   didit?: DiditConfig;
   /** Called with every error that becomes a 5xx or vendor error, for logging. */
   onError?: (error: FaceKitError, request: Request) => void;
+  /**
+   * Where the handler keeps what it must remember across requests (results and their delivery,
+   * single-use grants, throttles, quotas, webhook ids): ids, states and counters only, every key
+   * with a TTL. Default: {@link createMemoryStore}, this process only. With more than one instance
+   * (replicas, serverless), pass a shared one: `createRedisStore` from `@facekit/server/redis`.
+   * @example
+   * store: createRedisStore({ client: { eval: (script, keys, args) => redis.eval(script, { keys, arguments: args }) } }),
+   */
+  store?: FaceKitStore;
 }
 
 /**

@@ -33,6 +33,11 @@ export type FaceKitErrorCode =
   | "vendor_unavailable"
   /** The vendor refused your backend's API key or project settings: fix the server config. */
   | "vendor_misconfigured"
+  /**
+   * Your backend's shared store (e.g. Redis) failed or did not answer in time, so nothing that
+   * costs a vendor call went ahead; try again in a moment.
+   */
+  | "store_unavailable"
   /** The browser could not reach your backend. */
   | "network"
   /** The request to your backend was malformed (a FaceKit bug or a tampered request). */
@@ -64,6 +69,7 @@ const codes: readonly FaceKitErrorCode[] = [
   "rate_limited",
   "vendor_unavailable",
   "vendor_misconfigured",
+  "store_unavailable",
   "network",
   "bad_request",
   "not_found",
@@ -147,6 +153,7 @@ export const errorStatus: Record<FaceKitErrorCode, number> = {
   rate_limited: 429,
   vendor_unavailable: 503,
   vendor_misconfigured: 502,
+  store_unavailable: 503,
   network: 503,
   bad_request: 400,
   not_found: 404,

@@ -1,6 +1,8 @@
 import { FaceKitError } from "@facekit/core/protocol";
 import { type ResolvedDidit, resolveDidit } from "../didit/resolveDidit.ts";
 import { type ResolvedFaceSign, resolveFaceSign } from "../facesign/resolveFaceSign.ts";
+import { createMemoryStore } from "../store/createMemoryStore.ts";
+import type { FaceKitStore } from "../store/types.ts";
 import type { FaceKitServerConfig } from "../types.ts";
 import { type ResolvedVerisoul, resolveVerisoul } from "../verisoul/resolveVerisoul.ts";
 
@@ -10,6 +12,8 @@ export interface ResolvedConfig {
   key: Uint8Array;
   authorize: FaceKitServerConfig["authorize"];
   onError: FaceKitServerConfig["onError"];
+  /** The app's store, or this handler's own memory store. */
+  store: FaceKitStore;
   verisoul: ResolvedVerisoul | undefined;
   facesign: ResolvedFaceSign | undefined;
   didit: ResolvedDidit | undefined;
@@ -39,6 +43,7 @@ export function resolveConfig(config: FaceKitServerConfig): ResolvedConfig {
     key: new TextEncoder().encode(config.secret),
     authorize: config.authorize,
     onError: config.onError,
+    store: config.store ?? createMemoryStore(),
     verisoul: config.verisoul ? resolveVerisoul(config.verisoul) : undefined,
     facesign: config.facesign ? resolveFaceSign(config.facesign) : undefined,
     didit: config.didit ? resolveDidit(config.didit) : undefined,

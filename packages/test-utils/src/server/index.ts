@@ -1,6 +1,7 @@
 /**
  * `@facekit/test-utils/server`: harnesses of `@facekit/server`'s tests, each a FaceKit handler wired
- * to an in-process vendor simulator, with helpers that play the browser and the person.
+ * to an in-process vendor simulator, with helpers that play the browser and the person; and
+ * `startRedis()`, a throwaway `redis-server` for the Redis store's tests.
  * @example
  * import { createVerisoulHarness } from "@facekit/test-utils/server";
  * const t = createVerisoulHarness({ enroll: true });
@@ -22,4 +23,5 @@ export {
 } from "./createVerisoulSimHarness.ts";
 export { failure } from "./failure.ts";
 export { postJson, testEndpoint } from "./postJson.ts";
+export { startRedis, type TestRedis } from "./startRedis.ts";
 export { testSecret } from "./testSecret.ts";
