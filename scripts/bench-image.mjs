@@ -8,21 +8,12 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright";
 import { tsImport } from "tsx/esm/api";
 import { createServer } from "vite";
+import { printTable } from "./printTable.mjs";
 
 const { chromiumArgs, chromiumPath, sourceResolve } = await tsImport(
   "../vite.shared.ts",
   import.meta.url,
 );
-
-/** Plain fixed-width table (console.table is not allowed by the linter, and quotes strings). */
-function printTable(rows) {
-  const keys = Object.keys(rows[0] ?? {});
-  const widths = keys.map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));
-  const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i] ?? 0)).join("  ");
-  console.info(line(keys));
-  console.info(line(widths.map((w) => "-".repeat(w))));
-  for (const r of rows) console.info(line(keys.map((k) => r[k])));
-}
 
 const targets = { uploadBytes: 600 * 1024, blockMs: 50 };
 const runs = 3;

@@ -25,6 +25,7 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright";
 import { tsImport } from "tsx/esm/api";
 import { build } from "vite";
+import { printTable } from "./printTable.mjs";
 
 process.env.E2E_PORT_OFFSET ??= "300";
 const { chromiumArgs, chromiumPath, sourceResolve } = await tsImport(
@@ -42,16 +43,6 @@ const dev = process.argv.includes("--dev");
 const warm = process.argv.includes("--warm");
 const harness = `http://localhost:${e2ePorts.app}`;
 const facesignApi = `http://127.0.0.1:${e2ePorts.facesignApi}`;
-
-/** Plain fixed-width table (console.table is not allowed by the linter, and quotes strings). */
-function printTable(rows) {
-  const keys = Object.keys(rows[0] ?? {});
-  const widths = keys.map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));
-  const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i] ?? 0)).join("  ");
-  console.info(line(keys));
-  console.info(line(widths.map((w) => "-".repeat(w))));
-  for (const r of rows) console.info(line(keys.map((k) => r[k])));
-}
 
 /** True when nothing listens on `port` (on either loopback name the harness binds). */
 const isFree = (port, host) =>
