@@ -17,8 +17,9 @@ const vendorCodes = new Set(["rate_limited", "vendor_unavailable", "vendor_misco
  * `POST …/facesign/webhook` (signed by FaceSign, not authorized). With a `didit` config it
  * answers `POST …/didit/grant` and `POST …/didit/compare` (multipart, with the grant).
  * The first completed result of each session goes to `verisoul.onResult` before the browser sees
- * it. Each instance keeps completed results (last 1,000 sessions, until their tokens expire) and
- * asks Verisoul about a pending session at most once per `verisoul.pendingLookupIntervalMs`.
+ * it, once across the instances sharing `store`. Completed results are kept in `store` (until
+ * their tokens expire), and the handler asks Verisoul about a pending session at most once per
+ * `verisoul.pendingLookupIntervalMs`, across those instances.
  * Answers are JSON with `Cache-Control: no-store`; every failure is a `FaceKitError` body with its
  * status (the handler never throws). Unknown paths answer 404 `not_found`; a known path with
  * another method answers 405 with code `not_found` and `Allow: POST`. Throws `misconfigured` at
@@ -75,7 +76,7 @@ export function createFaceKitHandler(config: FaceKitServerConfig): FaceKitHandle
           "mintFaceMatchSession needs a non-empty accountId.",
         );
       }
-      return mintFaceMatchSession(app.verisoul, app.key, accountId, input);
+      return mintFaceMatchSession(app.verisoul, app.key, app.store, accountId, input);
     },
   };
   return Object.assign(handler, helpers);

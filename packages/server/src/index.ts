@@ -23,6 +23,7 @@ export type {
   FaceSignListQuery,
   FaceSignResultEvent,
 } from "./facesign/types.ts";
+export type { FaceKitRations, RationLimit, RationRoute } from "./internal/createRation.ts";
 export { createMemoryStore, type MemoryStoreOptions } from "./store/createMemoryStore.ts";
 export type { FaceKitStore, StoreCount } from "./store/types.ts";
 export type { AuthorizeResult, FaceKitHandler, FaceKitServerConfig } from "./types.ts";

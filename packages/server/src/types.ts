@@ -5,6 +5,7 @@
 import type { FaceKitError, FaceMatchSession } from "@facekit/core/protocol";
 import type { DiditConfig } from "./didit/types.ts";
 import type { FaceSignConfig } from "./facesign/types.ts";
+import type { FaceKitRations } from "./internal/createRation.ts";
 import type { FaceKitStore } from "./store/types.ts";
 import type { VerisoulConfig } from "./verisoul/types.ts";
 
@@ -63,6 +64,15 @@ export interface FaceKitServerConfig {
    * store: createRedisStore({ client: { eval: (script, keys, args) => redis.eval(script, { keys, arguments: args }) } }),
    */
   store?: FaceKitStore;
+  /**
+   * Per-account rations of the routes that spend the project's vendor allowance, so one signed-in
+   * account cannot use it all up: `{ limit, windowMs }` per route, counted in `store` (so across
+   * instances); past it `rate_limited` (429) with `retryAfter`. Defaults: `verisoul/session` and
+   * `facesign/session` 10 per 10 minutes, `facesign/refresh` and `facesign/status` 120 per minute.
+   * @example
+   * rations: { "verisoul/session": { limit: 20 }, "facesign/status": { limit: 300, windowMs: 60_000 } },
+   */
+  rations?: FaceKitRations;
 }
 
 /**

@@ -32,7 +32,7 @@ export async function handleDiditGrant(
   { didit, key, auth }: DiditRouteContext,
 ): Promise<Response> {
   await readJsonBody(request, v.object({}));
-  didit.quota.check(auth.accountId);
+  await didit.quota.check(auth.accountId);
   const reference = didit.getReferenceImage ? "server" : "upload";
   // Said now, not after an upload: this account has no photo to compare with.
   if (reference === "server") await heldReference(didit, auth.accountId, request);
@@ -74,9 +74,9 @@ async function heldReference(didit: ResolvedDidit, accountId: string, request: R
 /**
  * `POST …/didit/compare`: multipart `selfie` (+ `reference` when the grant says `upload`), with
  * the grant in the `x-facekit-grant` header. In this order, each before any paid call: the grant
- * (signature, expiry, account, then spent so it cannot be replayed), the account's quota (one
- * upload at a time, `maxComparesPerHour`), the body bounded by size, each image's size and real
- * type, and two identical photos refused. Then Didit compares with the server's settings
+ * (signature, expiry, account, then spent in the store so it cannot be replayed on any instance),
+ * the account's quota (one upload at a time, `maxComparesPerHour`, also in the store), the body
+ * bounded by size, each image's size and real type, and two identical photos refused. Then Didit compares with the server's settings
  * (`vendor_data` = the account id), `onResult` keeps the whole answer, and the browser gets
  * {@link toSelfieCompareResult}.
  * @example
@@ -94,7 +94,7 @@ export async function handleDiditCompare(
       "This upload grant was already used: ask for a new one.",
     );
   }
-  const ticket = didit.quota.enter(auth.accountId);
+  const ticket = await didit.quota.enter(auth.accountId);
   try {
     const upload = grant.ref === "upload";
     const form = await readImageForm(request, upload ? 2 : 1, grant.max);
@@ -107,7 +107,7 @@ export async function handleDiditCompare(
     }
     // The person cancelled while we read: do not pay for an answer nobody waits for.
     if (request.signal?.aborted) throw new FaceKitError("bad_request", "The upload was cancelled.");
-    ticket.spend();
+    await ticket.spend();
     const body = await didit.client.compare({
       userImage: selfie,
       refImage: reference,
@@ -121,7 +121,7 @@ export async function handleDiditCompare(
     await didit.onResult?.(event, request);
     return jsonResponse(result);
   } finally {
-    ticket.done();
+    await ticket.done();
   }
 }
 

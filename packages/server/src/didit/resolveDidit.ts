@@ -1,8 +1,8 @@
 import { diditMaxImageBytes, FaceKitError } from "@facekit/core/protocol";
+import type { FaceKitStore } from "../store/types.ts";
 import { type CompareQuota, createCompareQuota } from "./createCompareQuota.ts";
 import { createDiditClient, isThreshold } from "./createDiditClient.ts";
 import type { DiditClient, DiditConfig } from "./types.ts";
-import { createGrantLedger } from "./uploadGrant.ts";
 
 /** {@link DiditConfig} checked, with its client built and defaults filled in. */
 export interface ResolvedDidit {
@@ -13,7 +13,8 @@ export interface ResolvedDidit {
   maxImageBytes: number;
   grantTtlMs: number;
   getReferenceImage: DiditConfig["getReferenceImage"];
-  consumeGrant: NonNullable<DiditConfig["consumeGrant"]>;
+  /** Marks a grant used (`didit:grant:<id>` in the store, or the app's `consumeGrant`). */
+  consumeGrant: (grantId: string, expiresAt: number) => Promise<boolean>;
   onResult: DiditConfig["onResult"];
   quota: CompareQuota;
 }
@@ -33,9 +34,9 @@ function optionalFunction<T>(value: T, name: string): T {
  * Checks the Didit config once, at server creation, so a wrong setting fails at boot with a
  * message naming the fix.
  * @example
- * const didit = config.didit && resolveDidit(config.didit);
+ * const didit = config.didit && resolveDidit(config.didit, store);
  */
-export function resolveDidit(config: DiditConfig): ResolvedDidit {
+export function resolveDidit(config: DiditConfig, store: FaceKitStore): ResolvedDidit {
   const {
     threshold = 30,
     maxImageBytes = diditMaxImageBytes,
@@ -62,8 +63,22 @@ export function resolveDidit(config: DiditConfig): ResolvedDidit {
     maxImageBytes,
     grantTtlMs,
     getReferenceImage: optionalFunction(config.getReferenceImage, "getReferenceImage"),
-    consumeGrant: optionalFunction(config.consumeGrant, "consumeGrant") ?? createGrantLedger(),
+    consumeGrant: grantLedger(store, optionalFunction(config.consumeGrant, "consumeGrant")),
     onResult: optionalFunction(config.onResult, "onResult"),
-    quota: createCompareQuota(maxComparesPerHour),
+    quota: createCompareQuota(store, maxComparesPerHour, grantTtlMs),
   };
+}
+
+/**
+ * Single use of grants: `add` of `didit:grant:<id>` until the grant expires, so a grant used on
+ * one instance is refused on every other (the store is shared) and a failing store refuses all
+ * (`store_unavailable`). An app's own `consumeGrant` (from before the store) is used instead.
+ */
+function grantLedger(
+  store: FaceKitStore,
+  custom: DiditConfig["consumeGrant"],
+): ResolvedDidit["consumeGrant"] {
+  if (custom) return async (id, expiresAt) => custom(id, expiresAt);
+  return (id, expiresAt) =>
+    store.add(`didit:grant:${id}`, "1", Math.max(1000, expiresAt - Date.now()));
 }

@@ -79,8 +79,9 @@ export interface DiditConfig extends DiditClientOptions {
   /** How long an upload grant lasts, in milliseconds. Default 5 minutes. */
   grantTtlMs?: number;
   /**
-   * Didit comparisons one account may run in any hour, per server instance (each costs a
-   * credit); one account also has at most one upload under way. Default 20.
+   * Didit comparisons one account may run per hour (a fixed window from the hour's first one),
+   * across the instances sharing the handler's `store` (each costs a credit); one account also
+   * has at most one upload under way. Default 20.
    */
   maxComparesPerHour?: number;
   /**
@@ -93,9 +94,10 @@ export interface DiditConfig extends DiditClientOptions {
     request: Request,
   ) => Promise<Blob | Uint8Array | null> | Blob | Uint8Array | null;
   /**
-   * Marks an upload grant used; return false when it already was. By default this server
-   * instance remembers grants in memory; with several instances, pass a shared store (e.g.
-   * Redis `SET id 1 NX PX ttl`) so a grant cannot be replayed on another instance.
+   * Marks an upload grant used; return false when it already was. Leave it out: by default the
+   * handler's `store` marks it (`didit:grant:<id>` until it expires), so a grant used on one
+   * instance is refused on every other that shares the store. Kept for apps that plugged in
+   * their own ledger before the store; when given, it replaces the store's mark.
    */
   consumeGrant?: (grantId: string, expiresAt: number) => boolean | Promise<boolean>;
   /**

@@ -1,6 +1,7 @@
 import { FaceKitError } from "@facekit/core/protocol";
 import { errors, jwtVerify, SignJWT } from "jose";
 import * as v from "valibot";
+import { hmacKey } from "../internal/hmacKey.ts";
 
 /** `aud` of upload grants: a token minted for anything else is refused. */
 const grantAudience = "facekit:didit";
@@ -37,7 +38,7 @@ export async function signGrant(key: Uint8Array, claims: GrantClaims): Promise<s
     .setAudience(grantAudience)
     .setIssuedAt()
     .setExpirationTime(exp)
-    .sign(key);
+    .sign(await hmacKey(key));
 }
 
 /**
@@ -50,7 +51,10 @@ export async function verifyGrant(key: Uint8Array, token: string | null): Promis
   if (!token) throw invalidGrant();
   let payload: unknown;
   try {
-    ({ payload } = await jwtVerify(token, key, { algorithms: ["HS256"], audience: grantAudience }));
+    ({ payload } = await jwtVerify(token, await hmacKey(key), {
+      algorithms: ["HS256"],
+      audience: grantAudience,
+    }));
   } catch (error) {
     if (error instanceof errors.JWTExpired) {
       throw new FaceKitError("session_expired", "This upload grant expired: ask for a new one.", {
@@ -62,36 +66,4 @@ export async function verifyGrant(key: Uint8Array, token: string | null): Promis
   const claims = v.safeParse(claimsSchema, payload);
   if (!claims.success) throw invalidGrant(new v.ValiError(claims.issues));
   return claims.output;
-}
-
-/** Live grants one instance remembers as used; beyond it new uploads wait. */
-const maxRemembered = 100_000;
-
-/**
- * The default single-use check: grant ids used on this instance, each kept until it expires.
- * @example
- * const consume = createGrantLedger();
- * consume(claims.jti, claims.exp * 1000); // true the first time, false after
- */
-export function createGrantLedger(
-  now = () => Date.now(),
-): (id: string, expiresAt: number) => boolean {
-  const used = new Map<string, number>();
-  return (id, expiresAt) => {
-    const t = now();
-    // Oldest first, and grants share one lifetime: the first live one ends the sweep.
-    for (const [old, until] of used) {
-      if (until > t) break;
-      used.delete(old);
-    }
-    if (used.has(id)) return false;
-    // Forgetting a live grant would let it be replayed: refuse new uploads instead.
-    if (used.size >= maxRemembered) {
-      throw new FaceKitError("rate_limited", "Too many uploads at once; try again shortly.", {
-        retryAfter: 30,
-      });
-    }
-    used.set(id, expiresAt);
-    return true;
-  };
 }

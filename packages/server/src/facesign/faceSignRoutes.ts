@@ -2,24 +2,24 @@ import {
   FaceKitError,
   type FaceSignClientSecretBody,
   type FaceSignSession,
-  type FaceSignSessionObject,
   type FaceSignStatusResponse,
   toFaceSignSessionStatus,
-  toFaceSignSummary,
 } from "@facekit/core/protocol";
 import * as v from "valibot";
 import { matchLocale } from "../internal/matchLocale.ts";
 import { readJsonBody } from "../internal/readJsonBody.ts";
 import { jsonResponse } from "../internal/responses.ts";
+import { assertStoreReachable } from "../store/assertStoreReachable.ts";
 import type { AuthorizeResult } from "../types.ts";
-import type { FaceSignStatusCache } from "./createFaceSignStatusCache.ts";
 import type { ResolvedFaceSign } from "./resolveFaceSign.ts";
+import type { FaceSignState } from "./state.ts";
 
 /** What a FaceSign browser route needs once the request is routed and authorized. */
 export interface FaceSignRouteContext {
   facesign: ResolvedFaceSign;
   auth: AuthorizeResult;
-  statuses: FaceSignStatusCache;
+  /** Statuses, end reports and the store they live in (shared by the store's instances). */
+  state: FaceSignState;
 }
 
 const mintRequestSchema = v.object({
@@ -43,9 +43,10 @@ const notOwned = (cause?: unknown) =>
  * What `read()` returns, if its session belongs to `accountId`. Foreign and unknown sessions get
  * the very same answer (no `vendorCode` either), so nobody learns that a session exists.
  */
-async function ownedBody<T extends { session: FaceSignSessionObject }>(
+async function ownedBody<T>(
   accountId: string,
   read: () => Promise<T>,
+  ownerOf: (body: T) => string,
 ): Promise<T> {
   let body: T;
   try {
@@ -54,7 +55,7 @@ async function ownedBody<T extends { session: FaceSignSessionObject }>(
     if (error instanceof FaceKitError && error.code === "session_invalid") throw notOwned(error);
     throw error;
   }
-  if (body.session.settings.clientReferenceId !== accountId) throw notOwned();
+  if (ownerOf(body) !== accountId) throw notOwned();
   return body;
 }
 
@@ -74,15 +75,16 @@ function sessionResponse(sessionId: string, secret: FaceSignClientSecretBody): R
  * configured settings for the authorized account (`clientReferenceId`). A `locale` that one of the
  * configured `langs` serves (`fr-CA` -> `fr`) becomes the session's only language and its
  * `defaultLang` (FaceSign would otherwise prefer the browser's language among `langs`); any other
- * is ignored.
+ * is ignored. Fails closed: `store_unavailable`, and no FaceSign call, while the store is down.
  * @example
  * return handleFaceSignSession(request, context);
  */
 export async function handleFaceSignSession(
   request: Request,
-  { facesign, auth, statuses }: FaceSignRouteContext,
+  { facesign, auth, state }: FaceSignRouteContext,
 ): Promise<Response> {
   const { locale } = await readJsonBody(request, mintRequestSchema);
+  await assertStoreReachable(state.store);
   const { langs, defaultLang } = facesign.session;
   const lang = matchLocale(locale, langs ?? (defaultLang ? [defaultLang] : []));
   const created = await facesign.client.createSession({
@@ -90,7 +92,7 @@ export async function handleFaceSignSession(
     ...(lang && { langs: [lang], defaultLang: lang }),
     clientReferenceId: auth.accountId,
   });
-  statuses.put(created);
+  await state.statuses.put(created);
   return sessionResponse(created.session.id, created.clientSecret);
 }
 
@@ -102,21 +104,27 @@ export async function handleFaceSignSession(
  */
 export async function handleFaceSignRefresh(
   request: Request,
-  { facesign, auth, statuses }: FaceSignRouteContext,
+  { facesign, auth, state }: FaceSignRouteContext,
 ): Promise<Response> {
   const { sessionId } = await readJsonBody(request, sessionRequestSchema);
+  await assertStoreReachable(state.store);
   // Always FaceSign's own, fresh view: a cached `created` may be stale by now.
-  const fetched = await ownedBody(auth.accountId, () => facesign.client.getSession(sessionId));
-  statuses.put(fetched);
+  const fetched = await ownedBody(
+    auth.accountId,
+    () => facesign.client.getSession(sessionId),
+    (body) => body.session.settings.clientReferenceId,
+  );
+  await state.statuses.put(fetched);
   const status = toFaceSignSessionStatus(fetched.session.status);
   if (status === "complete" || status === "incomplete") {
-    await facesign.reportEnd(fetched.session, request);
+    const load = async () => fetched.session;
+    await state.reportEnd({ sessionId, session: fetched.session, load }, request);
     throw new FaceKitError("session_expired", "This FaceSign session has ended; start a new one.");
   }
   // The person is in the session: replacing its secret could end their page. Keep it.
   const secret =
     status === "inProgress" ? fetched.clientSecret : await facesign.client.refreshSecret(sessionId);
-  statuses.putSecret(sessionId, secret);
+  await state.statuses.putSecret(sessionId, secret);
   return sessionResponse(sessionId, secret);
 }
 
@@ -125,26 +133,52 @@ export async function handleFaceSignRefresh(
  * authorized account, plus the client-safe summary (and the configured `expose` fields) once it
  * ended. While the session is `created`, `secretValid` says whether FaceSign would still take the
  * `clientSecret` the browser holds (not replaced, not expired), so the browser can refresh it.
- * Served from the instance's status cache (see `createFaceSignStatusCache`).
+ * `secretValid` is left out when this instance cannot tell yet (it does not hold the current secret,
+ * secrets never go to the store, and another call just asked FaceSign): the next poll will.
+ * Served from the store (see `createFaceSignStatusCache`); a finished session whose `onResult`
+ * another instance is running answers `inProgress` until it is done.
  * @example
  * return handleFaceSignStatus(request, context);
  */
 export async function handleFaceSignStatus(
   request: Request,
-  { facesign, auth, statuses }: FaceSignRouteContext,
+  { facesign, auth, state }: FaceSignRouteContext,
 ): Promise<Response> {
   const { sessionId, clientSecret: held } = await readJsonBody(request, statusRequestSchema);
-  const { session, clientSecret: current } = await ownedBody(auth.accountId, () =>
-    statuses.read(sessionId, () => facesign.client.getSession(sessionId)),
+  const load = () => facesign.client.getSession(sessionId);
+  const known = await ownedBody(
+    auth.accountId,
+    () => state.statuses.read(sessionId, load, held !== undefined),
+    (view) => view.accountId,
   );
-  const status = toFaceSignSessionStatus(session.status);
+  const status = toFaceSignSessionStatus(known.status);
   const body: FaceSignStatusResponse = { sessionId, status };
   if (held !== undefined && status === "created") {
-    body.secretValid = held === current.secret && current.expireAt > Date.now();
+    const secretValid = judgeSecret(held, known);
+    if (secretValid !== undefined) body.secretValid = secretValid;
   }
   if (status === "complete" || status === "incomplete") {
-    await facesign.reportEnd(session, request);
-    body.summary = toFaceSignSummary(session, facesign.expose);
+    const end = { sessionId, session: known.session, load: async () => (await load()).session };
+    if (!(await state.reportEnd(end, request))) {
+      return jsonResponse({ sessionId, status: "inProgress" } satisfies FaceSignStatusResponse);
+    }
+    body.summary = known.summary;
   }
   return jsonResponse(body);
+}
+
+/** Whether FaceSign would take `held`: undefined when this process does not know the current secret. */
+function judgeSecret(
+  held: string,
+  known: {
+    clientSecret?: FaceSignClientSecretBody;
+    secretCreatedAt?: number;
+    secretExpireAt?: number;
+  },
+): boolean | undefined {
+  const now = Date.now();
+  if (known.secretExpireAt !== undefined && known.secretExpireAt <= now) return false;
+  const current = known.clientSecret;
+  if (!current || current.createdAt < (known.secretCreatedAt ?? 0)) return undefined;
+  return held === current.secret && current.expireAt > now;
 }

@@ -2,8 +2,13 @@ import { FaceKitError } from "@facekit/core/protocol";
 import * as v from "valibot";
 import { readJsonBytes } from "../internal/readJsonBody.ts";
 import { jsonResponse } from "../internal/responses.ts";
-import type { FaceSignStatusCache } from "./createFaceSignStatusCache.ts";
 import type { ResolvedFaceSign } from "./resolveFaceSign.ts";
+import type { FaceSignState } from "./state.ts";
+
+/** How long a handled event id is remembered (`facesign:event:<id>`), at least twice the tolerance. */
+const eventTtlMs = 24 * 60 * 60_000;
+/** Least time between two webhook-triggered lookups of one session in one known status. */
+const refetchIntervalMs = 2_000;
 
 /** Largest webhook body accepted, in bytes. */
 const maxWebhookBytes = 64 * 1024;
@@ -52,13 +57,15 @@ async function verifyFaceSignSignature(
  * `POST …/facesign/webhook`, called by FaceSign (never `authorize`d: the signature is the proof).
  * Reads the raw JSON body (at most 64 KB), checks `X-FaceSign-Signature`, then, for
  * `session.status` (a doorbell without the status), reads the session from FaceSign into the
- * status cache. Answers 200 `{received: true}`; other event types are acknowledged unread.
+ * store, so every instance reports it. Answers 200 `{received: true}`; other event types are
+ * acknowledged unread. An event whose `createdAt` is further than `webhookToleranceMs` from now
+ * is refused (`unauthorized`); one whose `id` was already handled is acknowledged and ignored.
  * @example
- * return handleFaceSignWebhook(request, { facesign, statuses });
+ * return handleFaceSignWebhook(request, { facesign, state });
  */
 export async function handleFaceSignWebhook(
   request: Request,
-  { facesign, statuses }: { facesign: ResolvedFaceSign; statuses: FaceSignStatusCache },
+  { facesign, state }: { facesign: ResolvedFaceSign; state: FaceSignState },
 ): Promise<Response> {
   const secret = facesign.webhookSecret;
   if (secret === undefined) {
@@ -82,16 +89,57 @@ export async function handleFaceSignWebhook(
       cause: new v.ValiError(event.issues),
     });
   }
-  const { type, sessionId } = event.output;
-  if (type === "session.status" && sessionId !== undefined) {
-    try {
-      const known = await facesign.client.getSession(sessionId);
-      statuses.put(known);
-      await facesign.reportEnd(known.session, request);
-    } catch (error) {
-      // A session FaceSign itself no longer knows: nothing to update, and retrying cannot help.
-      if (!(error instanceof FaceKitError && error.code === "session_invalid")) throw error;
-    }
+  const { id, type, createdAt, sessionId } = event.output;
+  if (Math.abs(Date.now() - createdAt) > facesign.webhookToleranceMs) {
+    throw new FaceKitError(
+      "unauthorized",
+      "This FaceSign webhook is older than facesign.webhookToleranceMs (or its createdAt is in the future): refused as a possible replay.",
+    );
   }
-  return jsonResponse({ received: true });
+  if (type !== "session.status" || sessionId === undefined) return received();
+  // Handled once: a delivery of an event id already handled is acknowledged and ignored.
+  const eventKey = `facesign:event:${id}`;
+  if (
+    !(await state.store.add(eventKey, "1", Math.max(eventTtlMs, 2 * facesign.webhookToleranceMs)))
+  ) {
+    return received();
+  }
+  try {
+    await refetch(sessionId, facesign, state, request);
+  } catch (error) {
+    // A session FaceSign itself no longer knows: nothing to update, and retrying cannot help.
+    if (error instanceof FaceKitError && error.code === "session_invalid") return received();
+    await state.store.delete(eventKey).catch(() => {}); // FaceSign's retry is handled, not ignored
+    throw error;
+  }
+  return received();
+}
+
+const received = () => jsonResponse({ received: true });
+
+/**
+ * Reads the session a doorbell rang for into the store, at most once per 2 s per session and
+ * known status (`facesign:refetch:<id>:<status>`): a flood of doorbells for a state we already
+ * know costs one FaceSign call, while the next real transition (a new known status) is read at
+ * once. A finished session is final: only its `onResult` may be pending.
+ */
+async function refetch(
+  sessionId: string,
+  facesign: ResolvedFaceSign,
+  state: FaceSignState,
+  request: Request,
+): Promise<void> {
+  const load = () => facesign.client.getSession(sessionId);
+  const known = await state.statuses.get(sessionId);
+  if (known?.finished) {
+    await state.reportEnd({ sessionId, load: async () => (await load()).session }, request);
+    return;
+  }
+  const throttle = `facesign:refetch:${sessionId}:${known?.status ?? "unknown"}`;
+  if (!(await state.store.add(throttle, "1", refetchIntervalMs))) return;
+  const fresh = await state.statuses.put(await load());
+  if (fresh.finished && fresh.session) {
+    const session = fresh.session;
+    await state.reportEnd({ sessionId, session, load: async () => session }, request);
+  }
 }

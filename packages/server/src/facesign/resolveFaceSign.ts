@@ -4,10 +4,6 @@ import {
   type FaceSignSessionSettings,
 } from "@facekit/core/protocol";
 import { createFaceSignClient } from "./createFaceSignClient.ts";
-import {
-  createFaceSignEndReporter,
-  type FaceSignEndReporter,
-} from "./createFaceSignEndReporter.ts";
 import type { FaceSignClient, FaceSignConfig } from "./types.ts";
 
 /** {@link FaceSignConfig} checked, with its client built. */
@@ -17,8 +13,9 @@ export interface ResolvedFaceSign {
   expose: readonly FaceSignExposable[];
   /** HMAC key of `X-FaceSign-Signature`; undefined = the webhook route is off. */
   webhookSecret: string | undefined;
-  /** Hands a finished session to `onResult` (once per instance); a no-op without it. */
-  reportEnd: FaceSignEndReporter;
+  /** Oldest webhook accepted, by its `createdAt`, in ms (default 5 minutes). */
+  webhookToleranceMs: number;
+  onResult: FaceSignConfig["onResult"];
 }
 
 const exposable: readonly FaceSignExposable[] = [
@@ -59,6 +56,10 @@ export function resolveFaceSign(config: FaceSignConfig): ResolvedFaceSign {
   if (config.onResult !== undefined && typeof config.onResult !== "function") {
     throw misconfigured("facesign.onResult must be a function (or left out).");
   }
+  const webhookToleranceMs = config.webhookToleranceMs ?? 5 * 60_000;
+  if (!Number.isFinite(webhookToleranceMs) || webhookToleranceMs <= 0) {
+    throw misconfigured("facesign.webhookToleranceMs must be a positive number of milliseconds.");
+  }
   // clientReferenceId is always the authorized account: drop one a JS caller put here.
   const { clientReferenceId: _ignored, ...settings } = session as FaceSignSessionSettings;
   return {
@@ -66,6 +67,7 @@ export function resolveFaceSign(config: FaceSignConfig): ResolvedFaceSign {
     session: settings,
     expose: [...new Set(expose)],
     webhookSecret,
-    reportEnd: createFaceSignEndReporter(config.onResult),
+    webhookToleranceMs,
+    onResult: config.onResult,
   };
 }

@@ -90,11 +90,18 @@ export interface FaceSignConfig extends FaceSignClientOptions {
   /** Secret of your FaceSign webhook endpoint; enables `POST …/facesign/webhook`. */
   webhookSecret?: string;
   /**
-   * Called when this server first sees a session finished (status poll, refresh or webhook),
+   * Oldest webhook accepted, by the event's `createdAt`, in ms (default 5 minutes): an older (or
+   * as far in the future) delivery is refused with `unauthorized`, so a captured one cannot be
+   * replayed later. Event ids already handled are acknowledged and ignored for 24 hours.
+   */
+  webhookToleranceMs?: number;
+  /**
+   * Called when the server first sees a session finished (status poll, refresh or webhook),
    * before the browser is told. Keep the outcome here: the browser's `onComplete` is only
-   * informative. Per server instance, so another instance may call it again for the same session:
-   * make the write idempotent (keyed by `sessionId`). If it throws, the route answers an error and
-   * the next sighting calls it again.
+   * informative. Once per session across the instances sharing the handler's `store` (a 30 s
+   * lease, then a mark kept 7 days); still make the write idempotent (keyed by `sessionId`): a
+   * call that outlives its lease, or a store that fails right after it, can repeat it. If it
+   * throws, the route answers an error and the next sighting (any instance) calls it again.
    * @example
    * onResult: async ({ accountId, sessionId, status, session }) => {
    *   const verified = status === "complete" && session.report?.isVerified === true;

@@ -1,12 +1,12 @@
 import { FaceKitError } from "@facekit/core/protocol";
 import { handleDiditCompare, handleDiditGrant } from "../didit/diditRoutes.ts";
-import { createFaceSignStatusCache } from "../facesign/createFaceSignStatusCache.ts";
 import {
   handleFaceSignRefresh,
   handleFaceSignSession,
   handleFaceSignStatus,
 } from "../facesign/faceSignRoutes.ts";
 import { handleFaceSignWebhook } from "../facesign/faceSignWebhook.ts";
+import { createFaceSignState } from "../facesign/state.ts";
 import { createResultCache } from "../verisoul/createResultCache.ts";
 import {
   type CompletedFaceMatch,
@@ -15,30 +15,29 @@ import {
   handleVerisoulSession,
 } from "../verisoul/verisoulRoutes.ts";
 import { authorizeRequest } from "./authorizeRequest.ts";
+import { createRations } from "./createRation.ts";
 import { matchRoute } from "./matchRoute.ts";
 import { notConfigured } from "./notConfigured.ts";
 import type { ResolvedConfig } from "./resolveConfig.ts";
 import { errorResponse } from "./responses.ts";
 
-/** Sessions whose results one handler instance remembers (least recently used dropped first). */
-const resultCacheSize = 1_000;
-
 /**
  * Routes a request to its vendor's route by path suffix, after the method check and (except for
- * FaceSign's signed webhook) `authorize`. Holds the instance's memory: Verisoul's result cache and
- * FaceSign's status cache. May throw a `FaceKitError`; the handler turns it into a response.
+ * FaceSign's signed webhook) `authorize`, then the account's ration of session mints and FaceSign
+ * lookups (`rations`, counted in the store). Verisoul's results and FaceSign's statuses live in
+ * `app.store` too (shared by every instance sharing it). May throw a `FaceKitError`; the handler turns it into a response.
  * @example
  * const route = createRouter(resolveConfig(config));
  * const response = await route(request);
  */
 export function createRouter(app: ResolvedConfig): (request: Request) => Promise<Response> {
   const { key, verisoul, facesign, didit } = app;
-  // Per instance: results are kept in this process only (see createResultCache).
   const results: FaceMatchResults = createResultCache<CompletedFaceMatch>({
-    maxEntries: resultCacheSize,
+    store: app.store,
     pendingLookupIntervalMs: verisoul?.pendingLookupIntervalMs ?? 0,
   });
-  const statuses = createFaceSignStatusCache();
+  const state = facesign && createFaceSignState(app.store, facesign);
+  const ration = createRations(app.store, app.rations);
 
   return async (request) => {
     const name = matchRoute(new URL(request.url));
@@ -52,11 +51,12 @@ export function createRouter(app: ResolvedConfig): (request: Request) => Promise
       );
     }
     if (name.startsWith("facesign")) {
-      if (!facesign) throw notConfigured("facesign");
+      if (!facesign || !state) throw notConfigured("facesign");
       // FaceSign calls the webhook: its signature, not authorize(), is the proof.
-      if (name === "facesignWebhook") return handleFaceSignWebhook(request, { facesign, statuses });
+      if (name === "facesignWebhook") return handleFaceSignWebhook(request, { facesign, state });
       const auth = await authorizeRequest(app.authorize, request);
-      const context = { facesign, auth, statuses };
+      await ration(name, auth.accountId);
+      const context = { facesign, auth, state };
       if (name === "facesignSession") return handleFaceSignSession(request, context);
       if (name === "facesignRefresh") return handleFaceSignRefresh(request, context);
       return handleFaceSignStatus(request, context);
@@ -70,7 +70,8 @@ export function createRouter(app: ResolvedConfig): (request: Request) => Promise
     }
     if (!verisoul) throw notConfigured("verisoul");
     const auth = await authorizeRequest(app.authorize, request);
-    const context = { verisoul, key, auth, results };
+    await ration(name, auth.accountId);
+    const context = { verisoul, key, auth, results, store: app.store };
     return name === "verisoulSession"
       ? handleVerisoulSession(request, context)
       : handleVerisoulResult(request, context);

@@ -5,15 +5,21 @@ import { createMemoryStore } from "../store/createMemoryStore.ts";
 import type { FaceKitStore } from "../store/types.ts";
 import type { FaceKitServerConfig } from "../types.ts";
 import { type ResolvedVerisoul, resolveVerisoul } from "../verisoul/resolveVerisoul.ts";
+import { type ResolvedRations, resolveRations } from "./createRation.ts";
 
 /** {@link FaceKitServerConfig} checked, with each configured vendor resolved. */
 export interface ResolvedConfig {
-  /** HMAC key of session tokens and upload grants (the `secret`). */
+  /**
+   * HMAC key of session tokens and upload grants (the `secret`), created once per handler: its
+   * `CryptoKey` is imported on first use and kept (`hmacKey`).
+   */
   key: Uint8Array;
   authorize: FaceKitServerConfig["authorize"];
   onError: FaceKitServerConfig["onError"];
   /** The app's store, or this handler's own memory store. */
   store: FaceKitStore;
+  /** Per-account rations of the vendor routes, defaults filled in. */
+  rations: ResolvedRations;
   verisoul: ResolvedVerisoul | undefined;
   facesign: ResolvedFaceSign | undefined;
   didit: ResolvedDidit | undefined;
@@ -39,13 +45,15 @@ export function resolveConfig(config: FaceKitServerConfig): ResolvedConfig {
       "createFaceKitHandler: `authorize(request)` is required; return { accountId } for a signed-in user or null.",
     );
   }
+  const store = config.store ?? createMemoryStore();
   return {
     key: new TextEncoder().encode(config.secret),
     authorize: config.authorize,
     onError: config.onError,
-    store: config.store ?? createMemoryStore(),
+    store,
+    rations: resolveRations(config.rations),
     verisoul: config.verisoul ? resolveVerisoul(config.verisoul) : undefined,
     facesign: config.facesign ? resolveFaceSign(config.facesign) : undefined,
-    didit: config.didit ? resolveDidit(config.didit) : undefined,
+    didit: config.didit ? resolveDidit(config.didit, store) : undefined,
   };
 }

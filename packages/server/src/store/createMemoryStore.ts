@@ -38,7 +38,7 @@ interface Entry {
  */
 export function createMemoryStore(options: MemoryStoreOptions = {}): FaceKitStore {
   const maxEntries = options.maxEntries ?? 10_000;
-  const now = options.now ?? Date.now;
+  const now = options.now ?? (() => Date.now()); // read at each call: fake clocks of tests apply
   const entries = new Map<string, Entry>();
   /** No key expires before this instant, so a sweep before it would find nothing. */
   let soonestExpiry = Number.POSITIVE_INFINITY;

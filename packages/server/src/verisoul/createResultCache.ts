@@ -1,14 +1,24 @@
+import type { FaceKitStore } from "../store/types.ts";
+
+/** Waits `ms` (Web-standard: no `node:` import in the handler). */
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /**
- * The result route's memory, one per server instance (nothing is shared between instances or
- * survives a restart). Every Verisoul call is billed and the whole project shares 300 calls per
+ * The result route's memory, in the handler's {@link FaceKitStore} (shared by every instance that
+ * shares the store). Every Verisoul call is billed and the whole project shares 300 calls per
  * minute, while the browser polls the result route and the popup's callback asks at the same time:
- * - identical concurrent lookups share one run (one vendor exchange);
- * - a completed answer is kept per session and variant until the session token expires;
+ * - a completed answer is kept per session and variant until the session token expires
+ *   (`verisoul:result:<variant>:<session>`; the caller decides what the value holds: no photos);
  * - while a session is pending, at most one lookup per `pendingLookupIntervalMs` reaches the
- *   vendor; other calls in between get "pending" straight away;
+ *   vendor, across instances (`add` of `verisoul:pending:<session>`; only the winner asks); other
+ *   calls in between get "pending" straight away; a lookup that fails or completes frees the slot;
  * - `deliver` (the developer's `onResult`) runs once per session before the first completed
- *   answer goes out; if it throws, that answer fails and the next call delivers again.
- * Bounded: the least recently used sessions are forgotten past `maxEntries`.
+ *   answer goes out, under a lease (`add` of `verisoul:lease:<session>`, 30 s), then a delivered
+ *   mark (`verisoul:delivered:<session>`, until the token expires), and the lease is deleted.
+ *   If it throws, the lease is deleted and the answer fails: the next call, on any instance,
+ *   delivers again. While another call holds the lease, this one re-checks the mark for up to
+ *   about 1 s, then answers "pending".
+ * Identical concurrent calls in one process share one run: an optimisation, no guarantee.
  */
 
 /** What a lookup found: still pending, or a completed value. */
@@ -24,115 +34,102 @@ export interface ResultCacheRequest<T> {
   expiresAt: number;
   /** Asks the vendor. Failures are passed on and never kept. */
   lookup: () => Promise<CacheLookup<T>>;
-  /** Runs once per session, before the first completed answer is returned. */
+  /** Runs once per session (across instances), before the first completed answer is returned. */
   deliver: (value: T) => void | Promise<void>;
 }
 
 /** Settings of {@link createResultCache}. */
 export interface ResultCacheOptions {
-  /** Sessions kept at most; the least recently used one is dropped first. */
-  maxEntries: number;
+  /** Where results, marks, leases and throttles live. Values are `JSON.stringify(value)`. */
+  store: FaceKitStore;
   /** Least time between two vendor lookups of a pending session, in ms (0 = no throttling). */
   pendingLookupIntervalMs: number;
+  /** How long one delivery may hold the session before another instance may try (default 30 s). */
+  leaseMs?: number;
+  /** Re-checks of the delivered mark while another call holds the lease (default 10, 100 ms apart). */
+  leaseChecks?: number;
   /** Clock; default `Date.now`. */
   now?: () => number;
 }
 
-interface Entry<T> {
-  expiresAt: number;
-  completed: Map<string, T>;
-  inflight: Map<string, Promise<CacheLookup<T>>>;
-  /** Start of the last lookup that answered pending. */
-  pendingAt: number | undefined;
-  delivered: boolean;
-  delivering: Promise<void> | undefined;
-}
+/** Milliseconds between two checks of the delivered mark while another call delivers. */
+const leaseCheckIntervalMs = 100;
 
 /**
  * @example
- * const results = createResultCache<Answer>({ maxEntries: 1000, pendingLookupIntervalMs: 2000 });
+ * const results = createResultCache<Answer>({ store, pendingLookupIntervalMs: 2000 });
  * const answer = await results({ session, variant, expiresAt, lookup, deliver });
  */
 export function createResultCache<T>(
   options: ResultCacheOptions,
 ): (request: ResultCacheRequest<T>) => Promise<CacheLookup<T>> {
+  const { store, pendingLookupIntervalMs } = options;
   const now = options.now ?? (() => Date.now());
-  const entries = new Map<string, Entry<T>>();
+  const leaseMs = options.leaseMs ?? 30_000;
+  const leaseChecks = options.leaseChecks ?? 10;
+  const inflight = new Map<string, Promise<CacheLookup<T>>>();
 
-  function entryFor(key: string, expiresAt: number): Entry<T> {
-    const found = entries.get(key);
-    entries.delete(key);
-    if (found && found.expiresAt > now()) {
-      entries.set(key, found); // most recently used last
-      return found;
+  /** True once the session is delivered (here or elsewhere); false while another call holds it. */
+  async function deliverOnce(request: ResultCacheRequest<T>, value: T): Promise<boolean> {
+    const delivered = `verisoul:delivered:${request.session}`;
+    const lease = `verisoul:lease:${request.session}`;
+    for (let check = 0; ; check++) {
+      if ((await store.get(delivered)) !== undefined) return true;
+      if (await store.add(lease, "1", leaseMs)) break;
+      if (check >= leaseChecks) return false;
+      await sleep(leaseCheckIntervalMs);
     }
-    const entry: Entry<T> = {
-      expiresAt,
-      completed: new Map(),
-      inflight: new Map(),
-      pendingAt: undefined,
-      delivered: false,
-      delivering: undefined,
-    };
-    entries.set(key, entry);
-    for (const oldest of entries.keys()) {
-      if (entries.size <= options.maxEntries) break;
-      entries.delete(oldest);
+    // A lease that expired after a delivery is won again: the mark says it is done.
+    if ((await store.get(delivered)) !== undefined) return true;
+    try {
+      await request.deliver(value);
+    } catch (error) {
+      await store.delete(lease).catch(() => {}); // if even this fails, the lease expires
+      throw error;
     }
-    return entry;
+    await store.set(delivered, "1", Math.max(1, request.expiresAt - now()));
+    await store.delete(lease);
+    return true;
   }
 
-  /** One delivery at a time per session; a failed one leaves the session undelivered. */
-  function deliverOnce(entry: Entry<T>, value: T, deliver: (value: T) => unknown): Promise<void> {
-    if (entry.delivered) return Promise.resolve();
-    if (!entry.delivering) {
-      // Always asynchronous, so `finally` runs after the assignment even if `deliver` throws.
-      const attempt: Promise<void> = Promise.resolve()
-        .then(() => deliver(value))
-        .then(() => {
-          entry.delivered = true;
-        })
-        .finally(() => {
-          if (entry.delivering === attempt) entry.delivering = undefined;
-        });
-      entry.delivering = attempt;
-    }
-    return entry.delivering;
-  }
-
-  async function run(entry: Entry<T>, request: ResultCacheRequest<T>): Promise<CacheLookup<T>> {
-    let value = entry.completed.get(request.variant);
-    if (value === undefined) {
-      const startedAt = now();
-      const answer = await request.lookup();
-      if (answer.status === "pending") {
-        entry.pendingAt = startedAt;
-        return answer;
+  async function run(request: ResultCacheRequest<T>): Promise<CacheLookup<T>> {
+    const resultKey = `verisoul:result:${request.variant}:${request.session}`;
+    const stored = await store.get(resultKey);
+    let value: T;
+    if (stored !== undefined) {
+      value = JSON.parse(stored) as T;
+    } else {
+      const throttle = `verisoul:pending:${request.session}`;
+      if (
+        pendingLookupIntervalMs > 0 &&
+        !(await store.add(throttle, "1", pendingLookupIntervalMs))
+      ) {
+        return { status: "pending" };
       }
+      let answer: CacheLookup<T>;
+      try {
+        answer = await request.lookup();
+      } catch (error) {
+        if (pendingLookupIntervalMs > 0) await store.delete(throttle).catch(() => {});
+        throw error;
+      }
+      if (answer.status === "pending") return answer;
       value = answer.value;
-      entry.completed.set(request.variant, value);
+      await store.set(resultKey, JSON.stringify(value), Math.max(1, request.expiresAt - now()));
+      // Only a pending answer holds other lookups back (another variant may ask at once).
+      if (pendingLookupIntervalMs > 0) await store.delete(throttle);
     }
-    await deliverOnce(entry, value, request.deliver);
-    return { status: "completed", value };
+    return (await deliverOnce(request, value))
+      ? { status: "completed", value }
+      : { status: "pending" };
   }
 
   return (request) => {
-    const entry = entryFor(request.session, request.expiresAt);
-    const done = entry.completed.get(request.variant);
-    if (done !== undefined && entry.delivered) {
-      return Promise.resolve({ status: "completed", value: done });
-    }
-    const running = entry.inflight.get(request.variant);
+    const key = JSON.stringify([request.session, request.variant]);
+    const running = inflight.get(key);
     if (running) return running;
-    if (
-      done === undefined &&
-      entry.pendingAt !== undefined &&
-      now() - entry.pendingAt < options.pendingLookupIntervalMs
-    ) {
-      return Promise.resolve({ status: "pending" });
-    }
-    const promise = run(entry, request).finally(() => entry.inflight.delete(request.variant));
-    entry.inflight.set(request.variant, promise);
+    const promise = run(request).finally(() => inflight.delete(key));
+    inflight.set(key, promise);
     return promise;
   };
 }

@@ -1,6 +1,7 @@
 import { FaceKitError } from "@facekit/core/protocol";
 import { errors, jwtVerify, SignJWT } from "jose";
 import * as v from "valibot";
+import { hmacKey } from "../internal/hmacKey.ts";
 
 /** `aud` of Verisoul session tokens: a token minted for anything else is refused. */
 const verisoulAudience = "facekit:verisoul";
@@ -40,7 +41,7 @@ export async function signSessionToken(
     .setAudience(verisoulAudience)
     .setIssuedAt()
     .setExpirationTime(Math.floor(expiresAtMs / 1000))
-    .sign(key);
+    .sign(await hmacKey(key));
 }
 
 /**
@@ -53,7 +54,7 @@ export async function signSessionToken(
 export async function verifySessionToken(key: Uint8Array, token: string): Promise<SessionClaims> {
   let payload: unknown;
   try {
-    ({ payload } = await jwtVerify(token, key, {
+    ({ payload } = await jwtVerify(token, await hmacKey(key), {
       algorithms: ["HS256"],
       audience: verisoulAudience,
     }));

@@ -7,6 +7,7 @@ import {
 } from "@facekit/test-utils/server";
 import { decodeJwt, SignJWT } from "jose";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import type { FaceMatchResultEvent } from "./types.ts";
 
 afterEach(() => {
   vi.useRealTimers();
@@ -166,9 +167,15 @@ describe("result route", () => {
     expect(injected.status).toBe(429);
     expect((await injected.json()).error.code).toBe("rate_limited");
 
-    // Exhaust the real 300/min limit: its 429 carries Retry-After.
+    // Exhaust the real 300/min limit (many accounts: each has its own ration of mints): its 429
+    // carries Retry-After.
     let minted = 0;
-    while ((await t.post("verisoul/session")).status === 200 && minted < 400) minted += 1;
+    while (minted < 400) {
+      t.auth.current = { accountId: `acct-mint-${minted}` };
+      if ((await t.post("verisoul/session")).status !== 200) break;
+      minted += 1;
+    }
+    t.auth.current = { accountId: "acct-1" };
     expect(minted).toBeGreaterThan(290);
     const limited = await t.post("verisoul/result", { token: session.token });
     expect(limited.status).toBe(429);
@@ -259,12 +266,18 @@ describe("verisoul.onResult", () => {
     const retried = await t.result(session.token);
     expect(retried).toMatchObject({ status: 200, body: { status: "completed" } });
     expect(t.results).toHaveLength(2);
-    expect(t.results[1]).toEqual(t.results[0]);
+    // The same verdict and result, kept in the store; Verisoul's body (photo URLs, never stored)
+    // is read again for the retry: it now shows the enrolment.
+    const { body: firstBody, ...first } = t.results[0] as FaceMatchResultEvent;
+    const { body: retriedBody, ...again } = t.results[1] as FaceMatchResultEvent;
+    expect(again).toEqual(first);
+    expect(retriedBody.metadata?.session_id).toBe(firstBody.metadata?.session_id);
+    expect(retriedBody.metadata?.account_id).toBe("acct-1");
     await t.result(session.token);
     expect(t.results).toHaveLength(2);
-    // The vendor was asked once: the retry only re-ran onResult.
+    // The lookup ran once; the retry re-ran onResult after one verify-face read of the body.
     expect(t.sim.stats().byPath).toMatchObject({
-      "/liveness/verify-face": 1,
+      "/liveness/verify-face": 2,
       "/liveness/enroll": 1,
     });
   });

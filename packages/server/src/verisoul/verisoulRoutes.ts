@@ -2,10 +2,12 @@ import {
   FaceKitError,
   type FaceMatchResultResponse,
   toFaceMatchResult,
+  type VerisoulVerifyFaceBody,
 } from "@facekit/core/protocol";
 import * as v from "valibot";
 import { readJsonBody } from "../internal/readJsonBody.ts";
 import { jsonResponse } from "../internal/responses.ts";
+import type { FaceKitStore } from "../store/types.ts";
 import type { AuthorizeResult } from "../types.ts";
 import type { CacheLookup, ResultCacheRequest } from "./createResultCache.ts";
 import { faceMatchResult } from "./faceMatchResult.ts";
@@ -14,10 +16,15 @@ import type { ResolvedVerisoul } from "./resolveVerisoul.ts";
 import { assertOwnedBy, verifySessionToken } from "./sessionToken.ts";
 import type { FaceMatchResultEvent } from "./types.ts";
 
-/** What the result cache keeps per completed session: everything `onResult` is given. */
-export type CompletedFaceMatch = Omit<FaceMatchResultEvent, "accountId" | "sessionId">;
+/**
+ * What the store keeps per completed session: the verdict and the browser's result. Never
+ * Verisoul's `body` (it holds photo and video URLs): `onResult` gets the body of the lookup that
+ * found the result, or, when it runs on a later call (another instance, or a retry after it threw),
+ * a fresh verify-face read of the session.
+ */
+export type CompletedFaceMatch = Omit<FaceMatchResultEvent, "accountId" | "sessionId" | "body">;
 
-/** The server instance's result cache (see `createResultCache`). */
+/** The handler's result cache, in its store (see `createResultCache`). */
 export type FaceMatchResults = (
   request: ResultCacheRequest<CompletedFaceMatch>,
 ) => Promise<CacheLookup<CompletedFaceMatch>>;
@@ -27,8 +34,10 @@ export interface VerisoulRouteContext {
   verisoul: ResolvedVerisoul;
   key: Uint8Array;
   auth: AuthorizeResult;
-  /** This server instance's result cache: shared lookups, kept results, pending throttle. */
+  /** The result cache in the handler's store: kept results, delivery lease, pending throttle. */
   results: FaceMatchResults;
+  /** The handler's store: minting checks it answers before calling Verisoul. */
+  store: FaceKitStore;
 }
 
 const sessionBodySchema = v.object({
@@ -50,10 +59,10 @@ const resultBodySchema = v.object({
  */
 export async function handleVerisoulSession(
   request: Request,
-  { verisoul, key, auth }: VerisoulRouteContext,
+  { verisoul, key, auth, store }: VerisoulRouteContext,
 ): Promise<Response> {
   const body = await readJsonBody(request, sessionBodySchema);
-  const session = await mintFaceMatchSession(verisoul, key, auth.accountId, {
+  const session = await mintFaceMatchSession(verisoul, key, store, auth.accountId, {
     referringSessionId: body.referringSessionId,
     locale: body.locale,
   });
@@ -64,7 +73,8 @@ export async function handleVerisoulSession(
  * `POST …/verisoul/result` with `{token}`: checks the token belongs to the authorized account,
  * then answers a `FaceMatchResultResponse` (pending or completed, linked accounts as a count).
  * Per-request `authorize` overrides win over the server config. The first completed result is
- * handed to `verisoul.onResult` before it is sent; the result cache spares Verisoul repeated calls.
+ * handed to `verisoul.onResult` before it is sent (once per session across the instances sharing
+ * the store); the result cache spares Verisoul repeated calls.
  * @example
  * return handleVerisoulResult(request, context);
  */
@@ -81,21 +91,25 @@ export async function handleVerisoulResult(
     authenticate: auth.verisoul?.authenticate ?? verisoul.authenticate,
     enroll: auth.verisoul?.enroll ?? verisoul.enroll,
   };
+  /** Verisoul's body as this request's lookup read it; never stored (photo URLs). */
+  let fresh: VerisoulVerifyFaceBody | undefined;
   const answer = await results({
-    session: JSON.stringify([sessionId, accountId]),
-    variant: JSON.stringify([features.authenticate, features.enroll]),
+    session: `${sessionId}:${accountId}`,
+    variant: `${features.authenticate ? "a" : "-"}${features.enroll ? "e" : "-"}`,
     expiresAt: claims.exp * 1000,
     async lookup() {
       const found = await faceMatchResult(verisoul.client, sessionId, accountId, features);
       if (found.status === "pending") return found;
       const { verdict, body } = found;
-      return { status: "completed", value: { verdict, body, result: toFaceMatchResult(verdict) } };
+      fresh = body;
+      return { status: "completed", value: { verdict, result: toFaceMatchResult(verdict) } };
     },
     async deliver(completed) {
       const { onResult } = verisoul;
       if (!onResult) return;
+      const body = fresh ?? (await verisoul.client.verifyFace(sessionId));
       try {
-        await onResult({ accountId, sessionId, ...completed }, request);
+        await onResult({ accountId, sessionId, ...completed, body }, request);
       } catch (cause) {
         // The developer's own persistence failed: the browser learns nothing more than that.
         throw new FaceKitError("internal", "Internal error: the result could not be recorded.", {

@@ -9,6 +9,7 @@ import {
   createDiditClient,
   createFaceKitHandler,
   type DiditConfig,
+  type FaceKitServerConfig,
   type SelfieCompareResultEvent,
 } from "@facekit/server";
 import { createDiditSimulator, defaultDiditKey } from "@facekit/simulator";
@@ -29,19 +30,28 @@ export async function loadPhotos() {
 }
 
 /**
- * A fresh simulator and handler for one test, signed in as `acct-1`.
+ * A fresh simulator and handler for one test, signed in as `acct-1`. `server` adds handler
+ * settings (e.g. a `store`) and may pass another harness's `sim`: two harnesses with one `sim` and
+ * one `store` are two instances of one app.
  * @example
  * const t = createDiditHarness({ threshold: 40 });
  * const answer = await t.compare(await t.grant(), { selfie, reference });
+ * const b = createDiditHarness({}, { store: t.store, sim: t.sim }); // a second instance
  */
-export function createDiditHarness(didit: Partial<DiditConfig> = {}) {
-  const sim = createDiditSimulator();
+export function createDiditHarness(
+  didit: Partial<DiditConfig> = {},
+  server: Pick<FaceKitServerConfig, "store"> & {
+    sim?: ReturnType<typeof createDiditSimulator>;
+  } = {},
+) {
+  const sim = server.sim ?? createDiditSimulator();
   const fetch: typeof globalThis.fetch = (input, init) => sim.api(new Request(input, init));
   const auth: { current: AuthorizeResult | null } = { current: { accountId: "acct-1" } };
   const results: SelfieCompareResultEvent[] = [];
   const handler = createFaceKitHandler({
     secret: testSecret,
     authorize: () => auth.current,
+    store: server.store,
     didit: {
       apiKey: defaultDiditKey,
       baseUrl: "https://didit.test",

@@ -7,6 +7,7 @@ import {
   type AuthorizeResult,
   createFaceKitHandler,
   type FaceKitHandler,
+  type FaceKitStore,
   type FaceSignConfig,
 } from "@facekit/server";
 import {
@@ -40,19 +41,27 @@ type Answer = { status: number; body: Record<string, unknown> & Partial<ErrorBod
  */
 export function createFaceSignHarness(
   facesign: Partial<FaceSignConfig> = {},
-  options: { webhooks?: boolean } = {},
+  options: {
+    webhooks?: boolean;
+    /** The handler's store (default its own memory store); share one to play two instances. */
+    store?: FaceKitStore;
+    /** Another harness's simulator (its webhooks keep going to that harness's handler). */
+    sim?: ReturnType<typeof createFaceSignSimulator>;
+  } = {},
 ) {
   const deliveries: Promise<Response>[] = [];
   let handler: FaceKitHandler | undefined;
-  const sim = createFaceSignSimulator({
-    appOrigin: "https://session.facesign.test",
-    ...(options.webhooks === false ? {} : { webhookUrl: testWebhookUrl }),
-    fetch: (input, init) => {
-      const delivered = (handler as FaceKitHandler)(new Request(input, init));
-      deliveries.push(delivered);
-      return delivered;
-    },
-  });
+  const sim =
+    options.sim ??
+    createFaceSignSimulator({
+      appOrigin: "https://session.facesign.test",
+      ...(options.webhooks === false ? {} : { webhookUrl: testWebhookUrl }),
+      fetch: (input, init) => {
+        const delivered = (handler as FaceKitHandler)(new Request(input, init));
+        deliveries.push(delivered);
+        return delivered;
+      },
+    });
   const fetch: typeof globalThis.fetch = (input, init) => sim.api(new Request(input, init));
   const auth: { current: AuthorizeResult | null } = { current: { accountId: "acct-1" } };
   const reported: FaceKitError[] = [];
@@ -67,6 +76,7 @@ export function createFaceSignHarness(
       ...facesign,
     },
     onError: (error) => reported.push(error),
+    ...(options.store && { store: options.store }),
   });
   const handle = handler;
   const post = (path: string, body?: unknown, init?: RequestInit) =>

@@ -7,6 +7,7 @@ import {
   type AuthorizeResult,
   createFaceKitHandler,
   type FaceKitHandler,
+  type FaceKitStore,
   type FaceMatchResultEvent,
   type VerisoulConfig,
 } from "@facekit/server";
@@ -45,8 +46,16 @@ export interface VerisoulHarness extends VerisoulSimHarness {
  * const t = createVerisoulHarness({ enroll: true });
  * const session = await t.mint();
  */
-export function createVerisoulHarness(verisoul: Partial<VerisoulConfig> = {}): VerisoulHarness {
-  const sim = createVerisoulSimHarness();
+export function createVerisoulHarness(
+  verisoul: Partial<VerisoulConfig> = {},
+  options: {
+    /** The handler's store (default its own memory store); share one to play two instances. */
+    store?: FaceKitStore;
+    /** Another harness's simulator: two handlers of one app, one Verisoul project. */
+    sim?: VerisoulSimHarness;
+  } = {},
+): VerisoulHarness {
+  const sim = options.sim ?? createVerisoulSimHarness();
   const auth: VerisoulHarness["auth"] = { current: { accountId: "acct-1" } };
   const reported: FaceKitError[] = [];
   const results: FaceMatchResultEvent[] = [];
@@ -64,6 +73,7 @@ export function createVerisoulHarness(verisoul: Partial<VerisoulConfig> = {}): V
       },
     },
     onError: (error) => reported.push(error),
+    ...(options.store && { store: options.store }),
   });
   const post = (path: string, body?: unknown, init?: RequestInit) =>
     postJson(handler, path, body, init);
