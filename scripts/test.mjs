@@ -72,6 +72,12 @@ const steps = [
     args: ["scripts/bench-mount.mjs"],
   },
   {
+    name: "shared store benchmark (2 instances on Redis vs memory, 200 req/s)",
+    cmd: process.execPath,
+    args: ["scripts/bench-store.mjs"],
+    env: { BENCH_SECONDS: "10" }, // `npm run bench:store` runs the issue's 30 s
+  },
+  {
     name: "browser tests (Playwright, Chromium)",
     cmd: bin("playwright"),
     args: ["test"],
