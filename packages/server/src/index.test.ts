@@ -42,10 +42,32 @@ describe("package entry points", () => {
   it("keeps index.ts Web-standard: no node:* and only the allowed dependencies", () => {
     const { files, bare, code } = importGraph("index.ts");
     expect(files.length).toBeGreaterThan(5);
-    expect([...bare].sort()).toEqual(["@facekit/core/protocol", "jose", "valibot"]);
+    expect([...bare].sort()).toEqual(["@facekit/core/protocol", "image-size", "jose", "valibot"]);
     for (const file of files) {
       expect(file, "test helpers must not leak into the entry").not.toMatch(/Harness|\.test\.ts$/);
     }
+    expectWebStandard(code);
+  });
+
+  it("uses image-size's buffer API only: its ESM entry imports nothing, no node:* either", () => {
+    const seen: string[] = [];
+    const queue = [fileURLToPath(import.meta.resolve("image-size"))];
+    const code: string[] = [];
+    while (queue.length > 0) {
+      const file = queue.shift() as string;
+      if (seen.includes(file)) continue;
+      seen.push(file);
+      const source = readFileSync(file, "utf8");
+      code.push(source);
+      for (const match of source.matchAll(
+        /(?:from\s+|import\s*\(\s*|import\s+)["']([^"']+)["']/g,
+      )) {
+        const specifier = match[1] as string;
+        expect(specifier, `${file} imports ${specifier}`).toMatch(/^\./);
+        queue.push(resolve(dirname(file), specifier));
+      }
+    }
+    expect(seen.some((file) => file.endsWith("fromFile.js"))).toBe(false);
     expectWebStandard(code);
   });
 

@@ -61,7 +61,7 @@ async function heldReference(didit: ResolvedDidit, accountId: string, request: R
     throw new FaceKitError("account_not_found", "There is no reference photo for this account.");
   }
   try {
-    return await checkImage(held, "reference", didit.maxImageBytes);
+    return await checkImage(held, "reference", didit.maxImageBytes, didit.imageLimits);
   } catch (cause) {
     throw new FaceKitError(
       "misconfigured",
@@ -76,7 +76,9 @@ async function heldReference(didit: ResolvedDidit, accountId: string, request: R
  * the grant in the `x-facekit-grant` header. In this order, each before any paid call: the grant
  * (signature, expiry, account, then spent in the store so it cannot be replayed on any instance),
  * the account's quota (one upload at a time, `maxComparesPerHour`, also in the store), the body
- * bounded by size, each image's size and real type, and two identical photos refused. Then Didit compares with the server's settings
+ * bounded by size and read within `uploadTimeoutMs` and `minUploadBytesPerSecond` (408, the body
+ * cancelled and the upload slot freed), each image's size, real type, pixel size and whole
+ * structure (`judgeImage`), and two identical photos refused. Then Didit compares with the server's settings
  * (`vendor_data` = the account id), `onResult` keeps the whole answer, and the browser gets
  * {@link toSelfieCompareResult}.
  * @example
@@ -97,10 +99,10 @@ export async function handleDiditCompare(
   const ticket = await didit.quota.enter(auth.accountId);
   try {
     const upload = grant.ref === "upload";
-    const form = await readImageForm(request, upload ? 2 : 1, grant.max);
-    const selfie = await checkImage(form.get("selfie"), "selfie", grant.max);
+    const form = await readImageForm(request, upload ? 2 : 1, grant.max, didit.uploadPace);
+    const selfie = await checkImage(form.get("selfie"), "selfie", grant.max, didit.imageLimits);
     const reference = upload
-      ? await checkImage(form.get("reference"), "reference", grant.max)
+      ? await checkImage(form.get("reference"), "reference", grant.max, didit.imageLimits)
       : await heldReference(didit, auth.accountId, request);
     if (upload && (await sameBytes(selfie, reference))) {
       throw new FaceKitError("invalid_image", "The selfie and the reference are the same photo.");

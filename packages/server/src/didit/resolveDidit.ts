@@ -1,7 +1,9 @@
 import { diditMaxImageBytes, FaceKitError } from "@facekit/core/protocol";
+import type { ReadPace } from "../internal/readJsonBody.ts";
 import type { FaceKitStore } from "../store/types.ts";
 import { type CompareQuota, createCompareQuota } from "./createCompareQuota.ts";
 import { createDiditClient, isThreshold } from "./createDiditClient.ts";
+import { defaultImageLimits, type ImageLimits } from "./judgeImage.ts";
 import type { DiditClient, DiditConfig } from "./types.ts";
 
 /** {@link DiditConfig} checked, with its client built and defaults filled in. */
@@ -11,6 +13,10 @@ export interface ResolvedDidit {
   rotateImage: boolean;
   saveApiRequest: boolean | undefined;
   maxImageBytes: number;
+  /** Pixel limits of each image (`minImageSide`, `maxImageSide`, `maxImagePixels`). */
+  imageLimits: ImageLimits;
+  /** How slow an upload body may be (`uploadTimeoutMs`, `minUploadBytesPerSecond`, `uploadGraceMs`). */
+  uploadPace: ReadPace;
   grantTtlMs: number;
   getReferenceImage: DiditConfig["getReferenceImage"];
   /** Marks a grant used (`didit:grant:<id>` in the store, or the app's `consumeGrant`). */
@@ -42,7 +48,24 @@ export function resolveDidit(config: DiditConfig, store: FaceKitStore): Resolved
     maxImageBytes = diditMaxImageBytes,
     grantTtlMs = 5 * 60_000,
     maxComparesPerHour = 20,
+    minImageSide = defaultImageLimits.minSide,
+    maxImageSide = defaultImageLimits.maxSide,
+    maxImagePixels = defaultImageLimits.maxPixels,
+    uploadTimeoutMs = 30_000,
+    minUploadBytesPerSecond = 16 * 1024,
+    uploadGraceMs = 5_000,
   } = config;
+  const whole = (value: number, min: number, name: string) => {
+    if (!Number.isInteger(value) || value < min) {
+      throw misconfigured(`${name} must be a whole number of at least ${min}; got ${value}.`);
+    }
+  };
+  whole(minImageSide, 1, "minImageSide");
+  whole(maxImageSide, minImageSide, "maxImageSide (and at least minImageSide)");
+  whole(maxImagePixels, minImageSide * minImageSide, "maxImagePixels (and at least minImageSide²)");
+  whole(uploadTimeoutMs, 1, "uploadTimeoutMs");
+  whole(minUploadBytesPerSecond, 0, "minUploadBytesPerSecond");
+  whole(uploadGraceMs, 0, "uploadGraceMs");
   if (!Number.isInteger(maxComparesPerHour) || maxComparesPerHour < 1) {
     throw misconfigured("maxComparesPerHour must be a whole number of at least 1.");
   }
@@ -61,6 +84,12 @@ export function resolveDidit(config: DiditConfig, store: FaceKitStore): Resolved
     rotateImage: config.rotateImage === true,
     saveApiRequest: config.saveApiRequest,
     maxImageBytes,
+    imageLimits: { minSide: minImageSide, maxSide: maxImageSide, maxPixels: maxImagePixels },
+    uploadPace: {
+      timeoutMs: uploadTimeoutMs,
+      minBytesPerSecond: minUploadBytesPerSecond,
+      graceMs: uploadGraceMs,
+    },
     grantTtlMs,
     getReferenceImage: optionalFunction(config.getReferenceImage, "getReferenceImage"),
     consumeGrant: grantLedger(store, optionalFunction(config.consumeGrant, "consumeGrant")),

@@ -76,6 +76,31 @@ export interface DiditConfig extends DiditClientOptions {
   saveApiRequest?: boolean;
   /** Largest image accepted per file, in bytes; at most (and by default) Didit's 5 MB. */
   maxImageBytes?: number;
+  /**
+   * Smallest width and height of an image, in pixels: a smaller one cannot show a usable face
+   * and is refused (`invalid_image`) before Didit is paid. Default 64.
+   */
+  minImageSide?: number;
+  /**
+   * Largest width or height of an image, in pixels (its header is read, the image is never
+   * decoded). Didit publishes no pixel limit; this one refuses decompression bombs. Default 8000.
+   */
+  maxImageSide?: number;
+  /** Largest width x height of an image. Default 40 000 000 (40 megapixels). */
+  maxImagePixels?: number;
+  /**
+   * The whole upload body must arrive within it, in milliseconds; else it is cancelled, the
+   * account's upload slot freed, and the answer is 408 `bad_request`. Default 30 000.
+   */
+  uploadTimeoutMs?: number;
+  /**
+   * After {@link DiditConfig.uploadGraceMs}, an upload must keep at least this average rate
+   * (bytes per second, counted from the end of the grace) or it is cancelled (408
+   * `bad_request`). 0 turns it off. Default 16 384 (16 KiB/s).
+   */
+  minUploadBytesPerSecond?: number;
+  /** How long an upload may start slowly before the minimum rate applies. Default 5 000 ms. */
+  uploadGraceMs?: number;
   /** How long an upload grant lasts, in milliseconds. Default 5 minutes. */
   grantTtlMs?: number;
   /**

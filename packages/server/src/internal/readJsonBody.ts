@@ -9,9 +9,20 @@ function badRequest(message: string, cause?: unknown): FaceKitError {
 }
 
 /**
+ * How slow a body may be: all of it within `timeoutMs`, and after `graceMs` at least
+ * `minBytesPerSecond` on average since the grace ended (0 turns the rate check off).
+ */
+export interface ReadPace {
+  timeoutMs: number;
+  minBytesPerSecond: number;
+  graceMs: number;
+}
+
+/**
  * Reads at most `limit` bytes: refused before reading when `content-length` says more, and as
  * soon as the stream goes past it (`tooLarge()`, by default `bad_request`), so an endless body
- * never fills memory.
+ * never fills memory. With a `pace`, a body slower than it is cancelled at once and refused
+ * (`bad_request`, HTTP 408), so a slow client cannot hold the request open.
  * @example
  * const bytes = await readCapped(request, 64 * 1024);
  */
@@ -19,6 +30,7 @@ export async function readCapped(
   request: Request,
   limit: number,
   tooLarge = () => badRequest(`Request body too large (at most ${limit} bytes).`),
+  pace?: ReadPace,
 ): Promise<Uint8Array<ArrayBuffer>> {
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > limit) throw tooLarge();
@@ -26,8 +38,11 @@ export async function readCapped(
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
+  const started = Date.now();
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = pace
+      ? await pacedRead(reader, started, size, pace)
+      : await reader.read();
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
@@ -43,6 +58,43 @@ export async function readCapped(
     offset += chunk.byteLength;
   }
   return bytes;
+}
+
+/** The next chunk, or the body cancelled and a 408 `bad_request` when `pace` runs out first. */
+async function pacedRead(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  started: number,
+  size: number,
+  pace: ReadPace,
+): Promise<ReadableStreamReadResult<Uint8Array>> {
+  const deadline = started + pace.timeoutMs;
+  // The moment `size` bytes fall under the minimum rate.
+  const rateDeadline =
+    pace.minBytesPerSecond > 0
+      ? started + pace.graceMs + (size * 1000) / pace.minBytesPerSecond
+      : Number.POSITIVE_INFINITY;
+  const slow = (message: string) => new FaceKitError("bad_request", message, { status: 408 });
+  const wait = Math.min(deadline, rateDeadline) - Date.now();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<"late">((resolve) => {
+    timer = setTimeout(() => resolve("late"), Math.max(0, wait));
+  });
+  try {
+    const next = await Promise.race([reader.read(), late]);
+    if (next !== "late") return next;
+  } finally {
+    clearTimeout(timer);
+  }
+  await reader.cancel().catch(() => undefined);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (deadline <= rateDeadline) {
+    throw slow(
+      `The upload took too long: ${size} bytes in ${seconds} s, the limit is ${pace.timeoutMs} ms.`,
+    );
+  }
+  throw slow(
+    `The upload is too slow: ${size} bytes in ${seconds} s, under ${pace.minBytesPerSecond} bytes per second after ${pace.graceMs} ms.`,
+  );
 }
 
 /** `application/json`, with or without parameters (`; charset=utf-8`). */
