@@ -4,7 +4,6 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,6 +11,7 @@ import type { FaceMatchSession, FaceSignSession, SelfieCompareGrant } from "@fac
 import { signFaceSignWebhook } from "@facekit/simulator";
 import { type RunningSimulators, startSimulators } from "@facekit/simulator/node";
 import {
+  freePort,
   loadPhotos,
   startRedis,
   type TestRedis,
@@ -21,16 +21,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("../../..", import.meta.url));
 const script = fileURLToPath(new URL("./store/testInstance.ts", import.meta.url));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** One instance process: its base URL, and how to stop or restart it. */
 interface Instance {

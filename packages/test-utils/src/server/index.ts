@@ -22,6 +22,7 @@ export {
   type VerisoulSimHarness,
 } from "./createVerisoulSimHarness.ts";
 export { failure } from "./failure.ts";
+export { freePort } from "./freePort.ts";
 export { postJson, testEndpoint } from "./postJson.ts";
 export { startRedis, type TestRedis } from "./startRedis.ts";
 export { testSecret } from "./testSecret.ts";

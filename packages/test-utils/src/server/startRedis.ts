@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
+import { freePort } from "./freePort.ts";
 
 /**
  * A throwaway `redis-server` of one test file (see {@link startRedis}).
@@ -20,16 +20,6 @@ export interface TestRedis {
 const missing =
   "redis-server is not installed, and the Redis tests need it. Run `npm test` (as root on Debian it " +
   "installs it), or install it yourself: `sudo apt-get install redis-server`.";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Spawns redis-server on `port` and resolves once it accepts connections. */
 function spawnRedis(port: number): Promise<ChildProcess> {
