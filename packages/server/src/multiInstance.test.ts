@@ -8,11 +8,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FaceMatchSession, FaceSignSession, SelfieCompareGrant } from "@facekit/core/protocol";
-import { signFaceSignWebhook } from "@facekit/simulator";
 import { type RunningSimulators, startSimulators } from "@facekit/simulator/node";
 import {
   freePort,
   loadPhotos,
+  signedWebhook,
   startRedis,
   type TestRedis,
   testWebhookSecret,
@@ -276,21 +276,9 @@ describe("two handler processes sharing one Redis", () => {
     const gets = () =>
       sims.facesign.simulator.stats().byPath[`/sessions/${session.sessionId}`] ?? 0;
     const before = gets();
-    const raw = JSON.stringify({
-      type: "session.status",
-      createdAt: Date.now(),
-      id: "evt_replayed",
-      sessionId: session.sessionId,
-    });
-    const signature = await signFaceSignWebhook(raw, testWebhookSecret);
+    const init = await signedWebhook({ id: "evt_replayed", sessionId: session.sessionId });
     const answers = await Promise.all(
-      Array.from({ length: 10 }, (_, i) =>
-        fetch(`${(i % 2 ? b : a).url}/facesign/webhook`, {
-          method: "POST",
-          headers: { "content-type": "application/json", "x-facesign-signature": signature },
-          body: raw,
-        }),
-      ),
+      Array.from({ length: 10 }, (_, i) => fetch(`${(i % 2 ? b : a).url}/facesign/webhook`, init)),
     );
     expect(answers.map((r) => r.status)).toEqual(Array(10).fill(200));
     expect(gets() - before).toBe(1);

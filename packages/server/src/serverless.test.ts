@@ -10,12 +10,12 @@ import {
   defaultDiditKey,
   defaultFaceSignKey,
   sampleFaceSignFlow,
-  signFaceSignWebhook,
 } from "@facekit/simulator";
 import {
   createVerisoulSimHarness,
   loadPhotos,
   postJson,
+  signedWebhook,
   testRedirectUrl,
   testSecret,
   testWebhookSecret,
@@ -130,21 +130,8 @@ describe("a fresh handler for every request, on the Redis store", () => {
   it("makes one FaceSign call for a webhook replayed to many cold starts", async () => {
     const app = serverless(redis.fresh());
     const session = (await app.post("facesign/session")).body as FaceSignSession;
-    const raw = JSON.stringify({
-      type: "session.status",
-      createdAt: Date.now(),
-      id: "evt_replayed",
-      sessionId: session.sessionId,
-    });
-    const signature = await signFaceSignWebhook(raw, testWebhookSecret);
-    const send = () =>
-      app.handle(
-        new Request(testWebhookUrl, {
-          method: "POST",
-          headers: { "content-type": "application/json", "x-facesign-signature": signature },
-          body: raw,
-        }),
-      );
+    const init = await signedWebhook({ id: "evt_replayed", sessionId: session.sessionId });
+    const send = () => app.handle(new Request(testWebhookUrl, init));
     const answers = await Promise.all(Array.from({ length: 10 }, send));
     expect(answers.map((r) => r.status)).toEqual(Array(10).fill(200));
     expect(app.facesign.stats().byPath[`/sessions/${session.sessionId}`]).toBe(1);

@@ -1,10 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { signFaceSignWebhook } from "@facekit/simulator";
-import {
-  createFaceSignHarness,
-  testWebhookSecret,
-  testWebhookUrl,
-} from "@facekit/test-utils/server";
+import { createFaceSignHarness, signedWebhook, testWebhookUrl } from "@facekit/test-utils/server";
 import { describe, expect, it } from "vitest";
 import { testStores } from "../store/testStores.ts";
 import type { FaceKitStore } from "../store/types.ts";
@@ -31,15 +26,7 @@ async function deliver(
   handler: (request: Request) => Promise<Response>,
   event: { id: string; sessionId: string; createdAt?: number },
 ): Promise<Response> {
-  const raw = JSON.stringify({ type: "session.status", createdAt: Date.now(), ...event });
-  const signature = await signFaceSignWebhook(raw, testWebhookSecret);
-  return handler(
-    new Request(testWebhookUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-facesign-signature": signature },
-      body: raw,
-    }),
-  );
+  return handler(new Request(testWebhookUrl, await signedWebhook(event)));
 }
 
 const stores = testStores();
@@ -66,17 +53,8 @@ describe.each(stores)("facesign on two instances sharing one $name store", ({
   it("makes one FaceSign call for one webhook replayed 100 times, to A and B at once", async () => {
     const { a, b } = twoInstances(fresh(), {}, false);
     const session = await a.mint();
-    const event = { id: "evt_replayed", sessionId: session.sessionId };
-    const raw = JSON.stringify({ type: "session.status", createdAt: Date.now(), ...event });
-    const signature = await signFaceSignWebhook(raw, testWebhookSecret);
-    const send = (h: typeof a) =>
-      h.handler(
-        new Request(testWebhookUrl, {
-          method: "POST",
-          headers: { "content-type": "application/json", "x-facesign-signature": signature },
-          body: raw,
-        }),
-      );
+    const init = await signedWebhook({ id: "evt_replayed", sessionId: session.sessionId });
+    const send = (h: typeof a) => h.handler(new Request(testWebhookUrl, init));
     const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => send(i % 2 ? a : b)));
     expect(new Set(answers.map((r) => r.status))).toEqual(new Set([200]));
     expect(a.vendorGets(session.sessionId)).toBe(1);

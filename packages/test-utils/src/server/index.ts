@@ -24,5 +24,6 @@ export {
 export { failure } from "./failure.ts";
 export { freePort } from "./freePort.ts";
 export { postJson, testEndpoint } from "./postJson.ts";
+export { signedWebhook } from "./signedWebhook.ts";
 export { startRedis, type TestRedis } from "./startRedis.ts";
 export { testSecret } from "./testSecret.ts";
