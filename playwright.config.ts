@@ -2,6 +2,14 @@ import { defineConfig } from "@playwright/test";
 import { e2ePorts } from "./e2e/ports.ts";
 import { chromiumArgs, chromiumPath } from "./vite.shared.ts";
 
+// Specs import workspace packages (@facekit/simulator, @facekit/testing) as users do; their
+// exports reach the sources through this condition, so the suite needs no build. Workers
+// inherit it.
+if (!process.env.NODE_OPTIONS?.includes("--conditions=@facekit/source")) {
+  process.env.NODE_OPTIONS =
+    `${process.env.NODE_OPTIONS ?? ""} --conditions=@facekit/source`.trim();
+}
+
 export default defineConfig({
   testDir: "e2e",
   // A `test.only` left in a spec fails the run under CI instead of skipping every other test.

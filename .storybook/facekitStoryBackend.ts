@@ -15,27 +15,20 @@
 
 import { readFile } from "node:fs/promises";
 import type * as FaceKitServerPackage from "@facekit/server";
-import type { AuthorizeResult } from "@facekit/server";
 import type * as FaceKitNode from "@facekit/server/node";
-import type * as Simulator from "@facekit/simulator";
 import type * as SimulatorNode from "@facekit/simulator/node";
 import type { Plugin, ViteDevServer } from "vite";
-
-/** Where a story finds the simulators (GET, JSON). */
-export const storyConfigPath = "/__facekit-story/config";
-const callbackPath = "/__facekit-story/callback.html";
-const webhookSecret = "whsec_storybook_only";
+import type * as StoryBackendConfig from "./storyBackendConfig.ts";
+import type { StoryVariant as Variant } from "./storyBackendConfig.ts";
+import {
+  storyBackendPath as backendPath,
+  storyCallbackPath as callbackPath,
+  storyConfigPath,
+  storyPhotoPath,
+  storyWebhookSecret as webhookSecret,
+} from "./storyPaths.ts";
 
 const loopbackHost = /^(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/;
-const backendPath = /^\/api\/facekit(-signed-out|-login|-bad-key|-offline)?\//;
-type Variant = "" | "-signed-out" | "-login" | "-bad-key";
-const accounts: Record<Variant, AuthorizeResult | null> = {
-  "": { accountId: "storybook-designer" },
-  "-signed-out": null,
-  "-login": { accountId: "storybook-never-enrolled", verisoul: { authenticate: true } },
-  "-bad-key": { accountId: "storybook-designer" },
-};
-const languages = ["en", "es", "fr"];
 
 const callbackHtml = `<!doctype html><html lang="en"><head><meta charset="UTF-8"><title>FaceKit callback</title></head>
 <body><p>Finishing verification…</p><script type="module" src="/.storybook/storyCallback.ts"></script></body></html>`;
@@ -44,8 +37,9 @@ async function startBackend(server: ViteDevServer, firstOrigin: string) {
   const load = <T>(id: string) => server.ssrLoadModule(id) as Promise<T>;
   const { createFaceKitHandler } = await load<typeof FaceKitServerPackage>("@facekit/server");
   const { toNodeHandler } = await load<typeof FaceKitNode>("@facekit/server/node");
-  const { defaultDiditKey, defaultFaceSignKey, defaultVerisoulKey, sampleFaceSignFlow } =
-    await load<typeof Simulator>("@facekit/simulator");
+  const { storyBackendConfig } = await load<typeof StoryBackendConfig>(
+    "/.storybook/storyBackendConfig.ts",
+  );
   const { startSimulators } = await load<typeof SimulatorNode>("@facekit/simulator/node");
   const simulators = await startSimulators({
     verisoulApiPort: 0,
@@ -60,28 +54,8 @@ async function startBackend(server: ViteDevServer, firstOrigin: string) {
     handler(origin: string, variant: Variant) {
       let handler = handlers.get(origin + variant);
       if (!handler) {
-        const key = (live: string) => (variant === "-bad-key" ? "revoked-key" : live);
         handler = toNodeHandler(
-          createFaceKitHandler({
-            secret: "storybook-only-secret-at-least-32-characters",
-            authorize: () => accounts[variant],
-            verisoul: {
-              apiKey: key(defaultVerisoulKey),
-              baseUrl: simulators.verisoul.apiUrl,
-              appBaseUrl: simulators.verisoul.appUrl,
-              redirectUrl: `${origin}${callbackPath}`,
-              langs: languages,
-            },
-            facesign: {
-              apiKey: key(defaultFaceSignKey),
-              baseUrl: simulators.facesign.apiUrl,
-              webhookSecret,
-              session: { langs: languages, flow: sampleFaceSignFlow },
-            },
-            didit: { apiKey: key(defaultDiditKey), baseUrl: simulators.didit.apiUrl },
-            // Every story signs in as the same few accounts, again and again: no rations here.
-            rations: unrationed,
-          }),
+          createFaceKitHandler(storyBackendConfig(origin, variant, simulators)),
         );
         handlers.set(origin + variant, handler);
       }
@@ -89,14 +63,6 @@ async function startBackend(server: ViteDevServer, firstOrigin: string) {
     },
   };
 }
-
-const unlimited = { limit: 1_000_000, windowMs: 60_000 };
-const unrationed = {
-  "verisoul/session": unlimited,
-  "facesign/session": unlimited,
-  "facesign/refresh": unlimited,
-  "facesign/status": unlimited,
-};
 
 export function facekitStoryBackend(): Plugin {
   return {
@@ -130,7 +96,7 @@ export function facekitStoryBackend(): Plugin {
             }),
           );
         }
-        const photo = /^\/__facekit-story\/photos\/(personA|personA2|personB|noFace)$/.exec(url);
+        const photo = storyPhotoPath.exec(url);
         if (photo?.[1]) {
           // The simulator's test photos, for live selfie-compare stories.
           const node = (await server.ssrLoadModule(

@@ -5,6 +5,7 @@ import {
   facekitThemeInitialGlobals,
   withFacekitTheme,
 } from "./facekitTheme.tsx";
+import { storySource } from "./storySource.ts";
 
 // The components' language: each story file's provider decorator reads it (`storyMessages`).
 const facekitLocaleGlobalTypes: Preview["globalTypes"] = {
@@ -27,6 +28,7 @@ const preview: Preview = {
   parameters: {
     controls: { expanded: true },
     a11y: { test: "error" },
+    docs: { source: { transform: storySource } },
   },
   globalTypes: { ...facekitThemeGlobalTypes, ...facekitLocaleGlobalTypes },
   initialGlobals: { ...facekitThemeInitialGlobals, locale: "en" },

@@ -5,6 +5,12 @@
  * screenshots of the key screens under test-results/.
  */
 import { diditFixturePaths } from "@facekit/simulator/node";
+import {
+  choosePhoto,
+  completeVerisoulCapture,
+  openVerisoulPopup,
+  walkFaceSignFlow,
+} from "@facekit/testing";
 import { expect, type Page, type TestInfo, test } from "@playwright/test";
 
 /** Where playwright.config.ts starts the demo (PORT=5190, simulators from 4210). */
@@ -82,18 +88,18 @@ test("Verisoul: details, the hosted selfie scan in a popup, the account page", a
   await signUp(page, testInfo, "Ada");
   await expect(page.getByRole("radio", { name: /Verisoul Face Match/ })).toBeChecked();
   await shoot(page, testInfo, "02-face-step-verisoul");
-  const popupEvent = page.waitForEvent("popup");
-  await page.getByRole("button", { name: /verify with face/i }).click();
-  const popup = await popupEvent;
+  const popup = await openVerisoulPopup(page, () =>
+    page.getByRole("button", { name: /verify with face/i }).click(),
+  );
   const { verisoul } = await simulators();
   const hosted = new URL(verisoul.replace("/__simulator", ""));
   hosted.port = String(Number(hosted.port) + 1); // the hosted app sits next to the API
-  await popup.waitForURL(`${hosted.origin}/**`);
+  expect(new URL(popup.url()).origin).toBe(hosted.origin);
   await popup.getByRole("button", { name: /success/i }).waitFor();
   const popupShot = testInfo.outputPath("03-verisoul-popup.png");
   await popup.screenshot({ path: popupShot });
   await testInfo.attach("03-verisoul-popup", { path: popupShot, contentType: "image/png" });
-  await popup.getByRole("button", { name: /success/i }).click();
+  await completeVerisoulCapture(popup);
 
   const check = await expectAccountPage(page, {
     vendor: "verisoul",
@@ -121,8 +127,7 @@ test("FaceSign: details, the video check in the iframe, the account page", async
   const frame = page.frameLocator('iframe[title="FaceSign verification"]');
   await expect(frame.locator("button.primary")).toBeVisible();
   await shoot(page, testInfo, "02-face-step-facesign");
-  await frame.locator("button.primary").click(); // the assistant's greeting
-  await frame.getByRole("button", { name: "livenessDetected" }).click();
+  await walkFaceSignFlow(frame, [0, "livenessDetected"]); // the assistant's greeting, liveness
 
   await expectAccountPage(page, {
     vendor: "facesign",
@@ -148,12 +153,9 @@ async function chooseDidit(page: Page) {
   ).toBeVisible();
 }
 
-/** Picks a photo for one slot of the uploader, as the file picker would. */
-async function pick(page: Page, slot: "Your selfie" | "Reference photo", path: string) {
-  const group = page.getByRole("group", { name: slot });
-  await group.locator("input[type=file]").setInputFiles(path);
-  await expect(group.getByRole("img", { name: slot })).toBeVisible({ timeout: 10_000 });
-}
+/** Picks a photo for one slot of the uploader, as the file picker would (`@facekit/testing`). */
+const pick = (page: Page, slot: "Your selfie" | "Reference photo", path: string) =>
+  choosePhoto(page.getByRole("group", { name: slot }), path);
 
 test("Didit: details, a selfie and a reference photo compared, the account page", async ({
   page,
@@ -167,10 +169,15 @@ test("Didit: details, a selfie and a reference photo compared, the account page"
 
   const check = await expectAccountPage(page, {
     vendor: "didit",
-    decision: "Same person",
-    passed: true,
+    decision: "Photos look alike",
+    passed: false, // an uploaded reference: the person chose both photos
+    lookAlikeOnly: true,
     flags: [],
   });
+  await expect(page.getByTestId("verdict")).toHaveText(/chose both photos.*never who you are/);
+  await expect(
+    page.getByTestId("face-check").locator('[data-field="Proves who you are"] dd'),
+  ).toHaveText("no: you chose both photos");
   expect(check.score).toBeGreaterThan(60); // the backend's threshold
   await expect(page.getByTestId("face-check").locator('[data-field="Similarity"] dd')).toHaveText(
     `${check.score} / 100`,
@@ -194,10 +201,10 @@ test("Scenarios panel: Verisoul answers Fake, and the account page says the chec
   });
   await shoot(page, testInfo, "02-scenario-applied");
 
-  const popupEvent = page.waitForEvent("popup");
-  await page.getByRole("button", { name: /verify with face/i }).click();
-  const popup = await popupEvent;
-  await popup.getByRole("button", { name: /success/i }).click();
+  const popup = await openVerisoulPopup(page, () =>
+    page.getByRole("button", { name: /verify with face/i }).click(),
+  );
+  await completeVerisoulCapture(popup);
 
   await expectAccountPage(page, { vendor: "verisoul", decision: "Fake", passed: false });
   await expect(page.getByTestId("face-check").locator('[data-field="Flags"] dd')).toHaveText(
@@ -264,7 +271,9 @@ test("Scenarios panel: Verisoul rate-limits -> the page says so in words, the lo
   await expect(page.getByRole("alert")).toHaveText(
     "Too many attempts. Wait a moment, then try again.",
   );
-  const button = page.getByRole("button", { name: "Verification failed. Try again" });
+  const button = page.getByRole("button", {
+    name: "Too many attempts. Wait a minute, then try again.",
+  });
   await expect(button).toHaveAttribute("data-state", "failed");
   await expect(
     page.locator('[data-testid="event-log"] li[data-source="verisoul"]').first(),

@@ -4,10 +4,13 @@
  */
 import type { Page } from "@playwright/test";
 import {
+  completeVerisoulCapture,
   expect,
   finalCallback,
+  openVerisoulPopup,
   readLog,
   setScenario,
+  simulator,
   simulatorApp,
   test,
   vendorCalls,
@@ -15,10 +18,10 @@ import {
 
 /** Clicks the button and returns the popup once it shows the simulator's hosted page. */
 async function openPopup(page: Page) {
-  const popupEvent = page.waitForEvent("popup");
-  await page.getByRole("button", { name: /verify/i }).click();
-  const popup = await popupEvent;
-  await popup.waitForURL(`${simulatorApp}/**`);
+  const popup = await openVerisoulPopup(page, () =>
+    page.getByRole("button", { name: /verify/i }).click(),
+  );
+  expect(popup.url().startsWith(`${simulatorApp}/`)).toBe(true);
   return popup;
 }
 
@@ -31,7 +34,7 @@ test("popup: success ends with the verdict from the backend, and the popup close
   await page.goto("/?mode=popup");
   const popup = await openPopup(page);
   expect(page.context().pages()).toHaveLength(2); // StrictMode: still exactly one popup
-  await popup.getByRole("button", { name: /success/i }).click();
+  await completeVerisoulCapture(popup, { outcome: "success" });
   const done = await finalCallback(page);
   expect(done).toMatchObject({ callback: "complete", result: { decision: "Real", riskFlags: [] } });
   await expect.poll(() => popup.isClosed()).toBe(true);
@@ -41,15 +44,14 @@ test("popup: success ends with the verdict from the backend, and the popup close
   expect((await vendorCalls())["/liveness/verify-face"]).toBeGreaterThanOrEqual(1);
 });
 
-for (const [button, code] of [
-  [/deny camera/i, "camera_denied"],
-  [/leave/i, "scan_incomplete"],
-  [/fail liveness/i, "liveness_failed"],
+for (const [outcome, code] of [
+  ["failed_to_get_camera_permission", "camera_denied"],
+  ["liveness_check_failed", "liveness_failed"],
 ] as const) {
-  test(`popup: "${button.source}" in the hosted flow -> onError ${code}`, async ({ page }) => {
+  test(`popup: "${outcome}" in the hosted flow -> onError ${code}`, async ({ page }) => {
     await page.goto("/?mode=popup");
     const popup = await openPopup(page);
-    await popup.getByRole("button", { name: button }).click();
+    await completeVerisoulCapture(popup, { outcome });
     expect(await finalCallback(page)).toEqual({ callback: "error", code });
   });
 }
@@ -98,7 +100,7 @@ test("redirect mode: full-page round trip resumes with the backend verdict", asy
   await page.goto("/?mode=redirect");
   await page.getByRole("button", { name: /verify/i }).click();
   await page.waitForURL(`${simulatorApp}/**`);
-  await page.getByRole("button", { name: /success/i }).click();
+  await completeVerisoulCapture(page); // after a redirect: in the app's own tab
   await page.waitForURL(/\/\?mode=redirect/);
   expect(await finalCallback(page)).toMatchObject({
     callback: "complete",
@@ -107,13 +109,13 @@ test("redirect mode: full-page round trip resumes with the backend verdict", asy
 });
 
 test("COOP on the hosted page severs window.opener: the result still arrives", async ({ page }) => {
-  await setScenario({ coop: true });
+  await simulator.verisoul.severPopup();
   await page.goto("/?mode=popup&poll=60000");
   const popup = await openPopup(page);
   await expect.poll(() => events(page)).toContain("popup_detached");
   // The hosted page's COOP put the popup in a new browsing context group: no opener left.
   expect(await popup.evaluate(() => window.opener)).toBeNull();
-  await popup.getByRole("button", { name: /success/i }).click();
+  await completeVerisoulCapture(popup);
   expect(await finalCallback(page)).toMatchObject({
     callback: "complete",
     result: { decision: "Real" },
@@ -134,7 +136,7 @@ test("desktop QR hand-off: the phone finishes, the desktop learns it from the ba
   });
   const phonePage = await phone.newPage();
   await phonePage.goto(new URL(href ?? "", simulatorApp).href);
-  await phonePage.getByRole("button", { name: /success/i }).click();
+  await completeVerisoulCapture(phonePage);
   await phonePage.waitForURL(/callback\.html/);
   await expect(phonePage.locator("#callback-status")).toHaveText("callback: handoff");
   expect(popup.url().startsWith(simulatorApp)).toBe(true);
@@ -167,6 +169,6 @@ test("forged messages from another origin or another window are ignored", async 
   }, forged);
   await page.waitForTimeout(300);
   expect(await events(page)).not.toContain("callback_received");
-  await popup.getByRole("button", { name: /success/i }).click();
+  await completeVerisoulCapture(popup);
   expect(await finalCallback(page)).toMatchObject({ callback: "complete" });
 });

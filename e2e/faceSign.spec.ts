@@ -4,7 +4,14 @@
  * webhooks keep current.
  */
 import type { Page } from "@playwright/test";
-import { expect, finalCallback, readLog, setFaceSignScenario, test } from "./fixtures.ts";
+import {
+  expect,
+  finalCallback,
+  readLog,
+  setFaceSignScenario,
+  test,
+  walkFaceSignFlow,
+} from "./fixtures.ts";
 import { e2ePorts } from "./ports.ts";
 
 const facesignApp = `http://127.0.0.1:${e2ePorts.facesignApp}`;
@@ -23,8 +30,7 @@ test("a full session in the iframe ends complete, with the summary from the back
   page,
 }) => {
   const frame = await embedded(page);
-  await frame.locator("button.primary").click(); // the conversation
-  await frame.getByRole("button", { name: "livenessDetected" }).click();
+  await walkFaceSignFlow(frame, [0, "livenessDetected"]); // the conversation, then liveness
   const done = await finalCallback(page);
   expect(done).toMatchObject({
     callback: "complete",
@@ -37,7 +43,7 @@ test("a full session in the iframe ends complete, with the summary from the back
 
 test("leaving the session ends incomplete -> onCancel", async ({ page }) => {
   const frame = await embedded(page);
-  await frame.getByRole("button", { name: "Leave" }).click();
+  await walkFaceSignFlow(frame, ["Leave"]);
   expect(await finalCallback(page)).toEqual({ callback: "cancel" });
 });
 
@@ -141,9 +147,7 @@ test("a secret FaceSign refuses is replaced without losing the session, and the 
   const stale = await page.getByTestId("ready").textContent();
   // The handed-over secret was replaced on the server: FaceSign's page refuses it at first.
   await expect.poll(() => shownSecret(page)).not.toBe(stale);
-  const frame = page.frameLocator("iframe");
-  await frame.locator("button.primary").click();
-  await frame.getByRole("button", { name: "livenessDetected" }).click();
+  await walkFaceSignFlow(page.frameLocator("iframe"), [0, "livenessDetected"]);
   expect(await finalCallback(page)).toMatchObject({ callback: "complete" });
   const log = await readLog(page);
   expect(log).toContainEqual({ event: "secret_refreshed" });
@@ -164,9 +168,9 @@ test("a handed-over secret close to expiry is refreshed before it is ever shown"
   await page.waitForFunction((at) => Date.now() > at - 3_000, expireAt);
   await page.getByRole("button", { name: "Open verification" }).click();
   const frame = page.frameLocator("iframe");
-  await frame.locator("button.primary").click();
+  await walkFaceSignFlow(frame, [0]);
   expect(await shownSecret(page)).not.toBe(minted);
-  await frame.getByRole("button", { name: "livenessDetected" }).click();
+  await walkFaceSignFlow(frame, ["livenessDetected"]);
   expect(await finalCallback(page)).toMatchObject({ callback: "complete" });
   expect(shown.some((url) => url.includes(`cs=${minted}`))).toBe(false);
 });

@@ -2,60 +2,52 @@
  * Shared set-up of the Playwright suite: a signed-in account per test, the simulator's scenario
  * reset around every test, and helpers to read what the harness page was told.
  */
+import type { DiditScenario, FaceSignScenario, VerisoulScenario } from "@facekit/simulator";
+import { createSimulatorClient } from "@facekit/simulator";
 import { test as base, expect, type Page } from "@playwright/test";
 import { e2ePorts } from "./ports.ts";
 
-const simulatorApi = `http://127.0.0.1:${e2ePorts.verisoulApi}`;
+export {
+  choosePhoto,
+  completeVerisoulCapture,
+  fakeCameraArgs,
+  openVerisoulPopup,
+  selfieCompareSlots,
+  walkFaceSignFlow,
+} from "@facekit/testing";
+
 export const simulatorApp = `http://127.0.0.1:${e2ePorts.verisoulApp}`;
 
+/** Typed control of the harness's simulators (`@facekit/simulator`'s client). */
+export const simulator = createSimulatorClient({
+  verisoul: `http://127.0.0.1:${e2ePorts.verisoulApi}`,
+  facesign: `http://127.0.0.1:${e2ePorts.facesignApi}`,
+  didit: `http://127.0.0.1:${e2ePorts.diditApi}`,
+});
+
 /** Changes the Verisoul simulator's scenario (faults, latency, COOP, hand-off...). */
-export async function setScenario(patch: Record<string, unknown>): Promise<void> {
-  const response = await fetch(`${simulatorApi}/__simulator/scenario`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(patch),
-  });
-  expect(response.ok).toBe(true);
+export async function setScenario(patch: Partial<VerisoulScenario>): Promise<void> {
+  await simulator.verisoul.setScenario(patch);
 }
 
-/** Changes the FaceSign simulator's scenario (latency, failNext, secretTtlMs). */
-export async function setFaceSignScenario(patch: Record<string, unknown>): Promise<void> {
-  const api = `http://127.0.0.1:${e2ePorts.facesignApi}/__simulator`;
-  await fetch(`${api}/reset`, { method: "POST" });
-  const response = await fetch(`${api}/scenario`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(patch),
-  });
-  expect(response.ok).toBe(true);
+/** Resets the FaceSign simulator, then applies a scenario patch (latency, failNext, secretTtlMs). */
+export async function setFaceSignScenario(patch: Partial<FaceSignScenario>): Promise<void> {
+  await simulator.facesign.reset();
+  await simulator.facesign.setScenario(patch);
 }
-
-const diditApi = `http://127.0.0.1:${e2ePorts.diditApi}/__simulator`;
 
 /** Resets the Didit simulator (credits, counters, limits), then applies a scenario patch. */
-export async function setDiditScenario(patch: Record<string, unknown> = {}): Promise<void> {
-  await fetch(`${diditApi}/reset`, { method: "POST" });
-  const response = await fetch(`${diditApi}/scenario`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(patch),
-  });
-  expect(response.ok).toBe(true);
+export async function setDiditScenario(patch: Partial<DiditScenario> = {}): Promise<void> {
+  await simulator.didit.reset();
+  await simulator.didit.setScenario(patch);
 }
 
 /** What the Didit simulator saw: face-match requests, credits spent and left. */
-export async function diditStats(): Promise<{
-  faceMatchRequests: number;
-  creditsSpent: number;
-  creditsRemaining: number;
-}> {
-  return (await fetch(`${diditApi}/stats`)).json();
-}
+export const diditStats = () => simulator.didit.stats();
 
-/** Number of vendor API calls the simulator has seen. */
+/** Number of vendor API calls the Verisoul simulator has seen, by path. */
 export async function vendorCalls(): Promise<Record<string, number>> {
-  const response = await fetch(`${simulatorApi}/__simulator/stats`);
-  return ((await response.json()) as { byPath: Record<string, number> }).byPath;
+  return (await simulator.verisoul.stats()).byPath;
 }
 
 /** The verdicts the backend received through `onResult` for an account (server-side truth). */
@@ -83,7 +75,7 @@ export const test = base.extend<{ account: string; fmMode: string }>({
   fmMode: ["", { option: true }],
   account: [
     async ({ context, fmMode }, use, testInfo) => {
-      await fetch(`${simulatorApi}/__simulator/reset`, { method: "POST" });
+      await simulator.verisoul.reset();
       await setScenario({ simulateDelayMs: 0 });
       const account = `acct-${testInfo.testId.slice(0, 8)}-${Date.now()}`;
       const url = `http://localhost:${e2ePorts.app}`;

@@ -7,8 +7,10 @@ import { createOversizeJpeg, diditFixturePaths } from "@facekit/simulator/node";
 import type { Page } from "@playwright/test";
 import { chromiumArgs, chromiumPath } from "../vite.shared.ts";
 import {
+  choosePhoto,
   diditStats,
   expect,
+  fakeCameraArgs,
   finalCallback,
   readLog,
   serverVerdicts,
@@ -21,7 +23,7 @@ const photos = diditFixturePaths();
 test.use({
   launchOptions: {
     executablePath: chromiumPath,
-    args: [...chromiumArgs, `--use-file-for-fake-video-capture=${photos.personAY4m}`],
+    args: [...chromiumArgs, ...fakeCameraArgs()],
   },
 });
 
@@ -32,11 +34,12 @@ test.beforeEach(async () => {
 const slot = (page: Page, name: "Your selfie" | "Reference photo") =>
   page.getByRole("group", { name });
 
-/** Picks a file for a slot, as the file picker would. */
-async function pick(page: Page, name: "Your selfie" | "Reference photo", path: string) {
-  await slot(page, name).locator("input[type=file]").setInputFiles(path);
-  await expect(slot(page, name).getByRole("img", { name })).toBeVisible({ timeout: 10_000 });
-}
+/** Picks a file for a slot, as the file picker would (`@facekit/testing`'s helper). */
+const pick = (page: Page, name: "Your selfie" | "Reference photo", path: string) =>
+  choosePhoto(slot(page, name), path);
+
+/** The result's warnings (the other list holds the tips for a good selfie). */
+const warningItems = (page: Page) => page.locator("[data-facekit] > ul:not([data-part]) > li");
 
 async function compare(page: Page) {
   await page.getByRole("button", { name: "Compare" }).click();
@@ -74,7 +77,7 @@ test("two different people -> declined, with the reason in words", async ({ page
   await pick(page, "Your selfie", photos.personB);
   expect(await compare(page)).toMatchObject({ result: { status: "declined" } });
   await expect(page.getByRole("status")).toHaveText("Declined: the faces do not match.");
-  await expect(page.getByRole("listitem")).toHaveCount(1);
+  await expect(warningItems(page)).toHaveCount(1);
 });
 
 test("a photo with no face -> declined with Didit's no-face reason and no score", async ({
@@ -87,7 +90,7 @@ test("a photo with no face -> declined with Didit's no-face reason and no score"
   expect(done).toMatchObject({ result: { status: "declined", score: null } });
   const warnings = (done.result as { warnings: { code: string }[] }).warnings;
   expect(warnings.map((w) => w.code)).toEqual(["NO_REFERENCE_IMAGE"]);
-  await expect(page.getByRole("listitem")).toHaveCount(1);
+  await expect(warningItems(page)).toHaveCount(1);
   await expect(page.getByText(/Similarity/)).toHaveCount(0);
 });
 
@@ -194,4 +197,25 @@ test("cancel mid-upload: nothing reaches Didit and no credit is spent", async ({
   await expect(page.locator("[data-state]").first()).toHaveAttribute("data-state", "cancelled");
   await page.waitForTimeout(500);
   expect(await diditStats()).toMatchObject({ faceMatchRequests: 0, creditsSpent: 0 });
+});
+
+test("after a result Compare is disabled, says why, and a click spends nothing; a new photo enables it", async ({
+  page,
+}) => {
+  await page.goto("/selfie.html");
+  await pick(page, "Reference photo", photos.personA);
+  await pick(page, "Your selfie", photos.personA2);
+  expect(await compare(page)).toMatchObject({ result: { status: "approved" } });
+  const button = page.getByRole("button", { name: "Compare" });
+  await expect(button).toBeDisabled();
+  await expect(button).toHaveAccessibleDescription("To compare again, change a photo.");
+  await expect(button).toBeFocused(); // focus lands on it, where the reason is read out
+  await button.dispatchEvent("click"); // as a click would, past Playwright's enabled check
+  await page.keyboard.press("Enter");
+  await page.waitForTimeout(300);
+  await expect(page.locator("[data-state]").first()).toHaveAttribute("data-state", "completed");
+  expect(await diditStats()).toMatchObject({ faceMatchRequests: 1, creditsSpent: 1 });
+  await pick(page, "Your selfie", photos.personB);
+  await expect(button).toBeEnabled();
+  await expect(page.getByRole("status")).toHaveText("Ready to compare.");
 });

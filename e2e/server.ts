@@ -9,6 +9,7 @@ import { createFaceKitHandler } from "@facekit/server";
 import { toNodeHandler } from "@facekit/server/node";
 import {
   defaultDiditKey,
+  defaultDiditSandboxKey,
   defaultFaceSignKey,
   defaultVerisoulKey,
   sampleFaceSignFlow,
@@ -118,12 +119,31 @@ const quickGrants = toNodeHandler(
   }),
 );
 
+/** A backend holding a Didit sandbox key: validated, static Approved answer, no credit spent. */
+const diditSandbox = toNodeHandler(
+  createFaceKitHandler({
+    secret: "e2e-secret-that-is-at-least-32-characters-long",
+    authorize: (request) => {
+      const accountId = cookie(request, "account");
+      return accountId ? { accountId } : null;
+    },
+    didit: {
+      apiKey: defaultDiditSandboxKey,
+      baseUrl: simulators.didit.apiUrl,
+      onResult: ({ accountId, result }) => {
+        verdicts.set(accountId, [...(verdicts.get(accountId) ?? []), result]);
+      },
+    },
+  }),
+);
+
 const cspPage = createCspPage(new URL(simulators.facesign.appUrl).origin);
 
 createServer((req, res) => {
   if (req.url === "/health") res.end("ok");
   else if (req.url?.startsWith("/api/misconfigured/")) misconfigured(req, res);
   else if (req.url?.startsWith("/api/quickgrant/")) quickGrants(req, res);
+  else if (req.url?.startsWith("/api/diditsandbox/")) diditSandbox(req, res);
   else if (req.url?.startsWith("/__test/verdicts/")) {
     const account = decodeURIComponent(req.url.slice("/__test/verdicts/".length));
     res.setHeader("content-type", "application/json");

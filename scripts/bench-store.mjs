@@ -27,26 +27,16 @@
  * Env: `BENCH_RPS` (default 200), `BENCH_SECONDS` (default 30, per store), `BENCH_WARMUP_SECONDS`
  * (default 3), `BENCH_BLOCK_SECONDS` (default 5).
  */
-import { spawn } from "node:child_process";
-import { Agent, createServer, request } from "node:http";
+import { Agent, request } from "node:http";
 import { createRequire } from "node:module";
 import { availableParallelism, loadavg } from "node:os";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { serve, spawnRole } from "./benchChildren.mjs";
 import { printTable } from "./printTable.mjs";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
 const self = fileURLToPath(import.meta.url);
 const role = process.argv[2];
 const secret = "bench-store-secret-that-is-at-least-32-characters";
-
-/** Listens on a free loopback port and prints `{"url": ...}` for the parent. */
-function serve(listener) {
-  const server = createServer(listener);
-  server.keepAliveTimeout = 60_000;
-  server.listen(0, "127.0.0.1", () => {
-    console.info(JSON.stringify({ url: `http://127.0.0.1:${server.address().port}` }));
-  });
-}
 
 /** The Verisoul API simulator alone (a child process). */
 async function runSimulator() {
@@ -137,41 +127,6 @@ async function runInstance() {
     });
   };
   serve(toNodeHandler(timed));
-}
-
-/** Spawns this file in `role`, resolves with the URL it prints, and a stop(). */
-function spawnRole(role, env = {}) {
-  const child = spawn(
-    process.execPath,
-    ["--conditions=@facekit/source", "--import", "tsx", self, role],
-    { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] },
-  );
-  let output = "";
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  const stop = async () => {
-    if (child.exitCode === null) child.kill();
-    await exited;
-  };
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error(`${role} did not start:\n${output}`)), 30_000);
-    const fail = (error) => {
-      clearTimeout(timer);
-      child.kill();
-      reject(error);
-    };
-    child.stderr.on("data", (d) => {
-      output += d;
-    });
-    child.stdout.on("data", (d) => {
-      output += d;
-      const line = output.split("\n").find((l) => l.startsWith('{"url"'));
-      if (!line) return;
-      clearTimeout(timer);
-      child.stdout.removeAllListeners("data").resume();
-      resolve({ url: JSON.parse(line).url, stop, output: () => output });
-    });
-    child.once("exit", (code) => fail(new Error(`${role} exited (${code}):\n${output}`)));
-  });
 }
 
 function percentile(xs, p) {
@@ -374,7 +329,7 @@ async function runBench() {
   const failures = [];
   const results = [];
   try {
-    const sim = await spawnRole("--simulator");
+    const sim = await spawnRole(self, "--simulator");
     children.push(sim);
     const loads = {};
     for (const store of stores) {
@@ -384,7 +339,10 @@ async function runBench() {
         REDIS_URL: redis.url,
         VERISOUL_URL: sim.url,
       };
-      const pair = await Promise.all([spawnRole("--instance", env), spawnRole("--instance", env)]);
+      const pair = await Promise.all([
+        spawnRole(self, "--instance", env),
+        spawnRole(self, "--instance", env),
+      ]);
       children.push(...pair);
       loads[store] = createLoad(
         pair.map((p) => p.url),

@@ -13,18 +13,22 @@ const budgets = [
   {
     name: "FaceMatchButton + useFaceMatch + the core they pull in",
     code: 'export { FaceMatchButton, useFaceMatch } from "@facekit/react";',
-    limit: 4400, // 4096 until 0.2: one flow contract, adapter and poller cost ~300 B (0008)
+    // Issue 15 asks 4710 (4.6 KB); the words for every failure it can meet put it at 4955 B.
+    // Over by 245 B: the lead's call (docs/decisions/0018-states-and-words.md). 4400 before.
+    limit: 5020,
   },
   {
     name: "FaceSignEmbed + useFaceSign + the core they pull in",
     code: 'export { FaceSignEmbed, useFaceSign } from "@facekit/react";',
-    limit: 4400, // 4096 until 0.2 (0008)
+    // Issue 15 asks 4710 (4.6 KB); failure words, end screens and the modal's close button put
+    // it at 4972 B. Over by 262 B: the lead's call (0018). 4400 before.
+    limit: 5020,
   },
   {
     // The image pipeline (prepareImage, and its worker file) loads on first use: reported, not counted.
     name: "SelfieCompareUploader + useSelfieCompare + the core they pull in",
     code: 'export { SelfieCompareUploader, useSelfieCompare } from "@facekit/react";',
-    limit: 6300, // 6144 until 0.2 (0008)
+    limit: 6758, // 6.6 KB (issue 15: words and guidance first); 6300 before
   },
   {
     // The provider (and the backend client it creates) is shared by all three components. A guard
@@ -32,7 +36,13 @@ const budgets = [
     // vendors (one list every bundle carries, to check codes on the wire) were complete.
     name: "everything for Face Match (provider + button + hook)",
     code: 'export { FaceKitProvider, FaceMatchButton, useFaceMatch } from "@facekit/react";',
-    limit: 5120, // 4736 until 0.2 (0008)
+    limit: 5700, // 5120 before issue 15's words for every failure (0018)
+  },
+  {
+    // Issue 15: what a signup page with every check carries (the shared words and core once).
+    name: "the provider with all three components",
+    code: 'export { FaceKitProvider, FaceMatchButton, FaceSignEmbed, SelfieCompareUploader } from "@facekit/react";',
+    limit: 12288, // 12 KB
   },
   {
     name: "bare import of every browser package (must be empty)",

@@ -17,7 +17,7 @@ const results = `${root}test-results`;
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 
-const published = ["core", "react", "server"];
+const published = ["core", "react", "server", "simulator", "testing"];
 
 /** A step counts its tests from a JSON report when it has one; otherwise it is one check. */
 const steps = [
@@ -54,6 +54,17 @@ const steps = [
     report: { file: `${results}/types.json`, kind: "vitest" },
   },
   { name: "build packages", cmd: bin("pnpm"), args: ["-r", "--filter", "./packages/*", "build"] },
+  {
+    name: "'use client' atop @facekit/react's built files",
+    cmd: process.execPath,
+    args: ["scripts/check-client-directive.mjs"],
+  },
+  {
+    name: "edge runtime (built @facekit/server in edge-runtime)",
+    cmd: bin("vitest"),
+    args: ["run", "--project", "node", "packages/server/src/edgeRuntime.test.ts"],
+    env: { FACEKIT_EDGE_DIST: "1" },
+  },
   ...published.map((p) => ({
     name: `publint @facekit/${p}`,
     cmd: bin("publint"),
@@ -83,6 +94,23 @@ const steps = [
     args: ["test"],
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${results}/e2e.json` },
     report: { file: `${results}/e2e.json`, kind: "playwright" },
+  },
+  {
+    name: "example apps (packed, npm-installed, built, walked in Chromium)",
+    cmd: process.execPath,
+    args: ["scripts/test-examples.mjs"],
+    env: {
+      FACEKIT_PACKAGES_BUILT: "1", // "build packages" above has built them
+      PLAYWRIGHT_JSON_OUTPUT_NAME: `${results}/examples.json`,
+    },
+    report: { file: `${results}/examples.json`, kind: "playwright" },
+  },
+  {
+    name: "README code blocks compile (packed packages) or are the examples' files",
+    cmd: process.execPath,
+    args: ["scripts/check-snippets.mjs"],
+    env: { SNIPPETS_JSON_OUTPUT_NAME: `${results}/snippets.json` },
+    report: { file: `${results}/snippets.json`, kind: "vitest" },
   },
   {
     name: "story tests (Storybook, Chromium)",

@@ -11,6 +11,9 @@ import { useState } from "react";
 import { mountHarness, useCallbackLog } from "./harness.tsx";
 
 const query = new URLSearchParams(location.search);
+// `?theme=light|dark`: the library's stylesheet, in that theme (issue 15's screens and modal).
+const theme = query.get("theme");
+if (theme) await import("@facekit/react/styles.css");
 const endpoint = query.get("endpoint") ?? "/api/facekit";
 const margin = Number(query.get("margin")) || undefined;
 
@@ -39,6 +42,7 @@ function Harness({ ready }: { ready: FaceSignSession | undefined }) {
       )}
       {mounted && (
         <FaceSignEmbed
+          data-facekit-theme={theme ?? undefined}
           presentation={modal ? "modal" : "inline"}
           open={open}
           onOpenChange={setOpen}

@@ -1,3 +1,5 @@
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { build } from "esbuild";
 import { defineConfig } from "tsup";
 
@@ -14,9 +16,10 @@ export default defineConfig({
   sourcemap: true,
   target: "es2022",
   treeshake: true,
-  // The stylesheet is written with native nesting; the published file is flat, for browsers
-  // without it (color-mix() still sets the floor: Chrome 111, Safari 16.2, Firefox 113).
   onSuccess: async () => {
+    await markClientModules("dist");
+    // The stylesheet is written with native nesting; the published file is flat, for browsers
+    // without it (color-mix() still sets the floor: Chrome 111, Safari 16.2, Firefox 113).
     await build({
       entryPoints: ["src/styles.css"],
       outfile: "dist/styles.css",
@@ -26,3 +29,25 @@ export default defineConfig({
     });
   },
 });
+
+const directive = '"use client";\n';
+
+/**
+ * Puts `"use client"` at the top of every built file, so a React Server Component can import the
+ * components (and pass a locale catalogue, which holds functions, as a prop). Added after the
+ * build: tsup's `banner` goes through Rollup's tree-shaking, which drops module-level directives
+ * ("Module level directives cause errors when bundled"), and without that tree-shaking the
+ * components outgrow their size budgets. The source map gains one empty line to match.
+ */
+async function markClientModules(dir: string) {
+  const files = await readdir(dir, { recursive: true });
+  for (const file of files.filter((f) => f.endsWith(".js"))) {
+    const path = join(dir, file);
+    const code = await readFile(path, "utf8");
+    if (code.startsWith(directive)) continue;
+    await writeFile(path, directive + code);
+    const map = JSON.parse(await readFile(`${path}.map`, "utf8"));
+    map.mappings = `;${map.mappings}`;
+    await writeFile(`${path}.map`, JSON.stringify(map));
+  }
+}

@@ -25,6 +25,11 @@ export interface DemoFaceCheck {
   linkedAccounts?: number;
   /** FaceSign only. */
   livenessDetected?: boolean | null;
+  /**
+   * Didit with a reference photo the person uploaded: the check says the two photos look alike,
+   * not who the person is (they chose both), so it never passes on its own.
+   */
+  lookAlikeOnly?: boolean;
   /** Didit only: the similarity score (0-100), null when no face pair could be scored. */
   score?: number | null;
   /** The vendor's session or request id, to look the check up in the vendor's console. */
@@ -49,33 +54,58 @@ export function fromVerisoul({ sessionId, result }: FaceMatchResultEvent): DemoF
   };
 }
 
-/** FaceSign: verified when the session completed and FaceSign's report says so. */
-export function fromFaceSign({ sessionId, status, session }: FaceSignResultEvent): DemoFaceCheck {
-  const report = session.report;
-  const verified = status === "complete" && report?.isVerified === true;
-  const seen = report?.aiAnalysis?.realPersonOrVirtual;
+/**
+ * FaceSign: FaceKit's verdict, from whichever report shape FaceSign sent (decision 0011). A
+ * pending verdict (deepfake analysis still running) is recorded as pending; `onResult` runs again
+ * with the final one.
+ */
+export function fromFaceSign({
+  sessionId,
+  status,
+  session,
+  verdict,
+}: FaceSignResultEvent): DemoFaceCheck {
+  const verified = verdict.outcome === "verified";
+  const seen = session.report?.aiAnalysis?.realPersonOrVirtual;
+  const flags = seen && seen !== "real" ? [`ai:${seen}`] : [];
+  if (verdict.deepfake === "manipulated") flags.push("deepfake");
   return {
     vendor: "facesign",
-    decision: status === "complete" ? (verified ? "Verified" : "Not verified") : "Left",
+    decision:
+      status !== "complete"
+        ? "Left"
+        : verified
+          ? "Verified"
+          : verdict.outcome === "pending"
+            ? "Pending"
+            : "Not verified",
     passed: verified,
-    flags: seen && seen !== "real" ? [`ai:${seen}`] : [],
-    livenessDetected: report?.livenessDetected ?? null,
+    flags,
+    livenessDetected: verdict.livenessDetected,
     reference: sessionId,
     checkedAt: now(),
   };
 }
 
-/** Didit selfie compare: the server's threshold decided `approved`. */
-export function fromDidit({ result }: SelfieCompareResultEvent): DemoFaceCheck {
+/**
+ * Didit selfie compare: the server's threshold decided `approved`. With a reference photo the
+ * person uploaded (the demo's case), the person chose both photos, so Didit's answer only says
+ * that two photos look alike, never who the person is: Acme records it and does not activate the
+ * account on it. Only a reference the backend holds (`didit.getReferenceImage`, e.g. the photo of
+ * an ID checked earlier) could make it an identity check.
+ */
+export function fromDidit({ result, reference }: SelfieCompareResultEvent): DemoFaceCheck {
+  const alike = result.status === "approved";
+  const review = result.status === "review";
+  const uploaded = reference === "upload";
+  const [yes, no] = uploaded
+    ? (["Photos look alike", "Photos do not look alike"] as const)
+    : (["Same person", "Not a match"] as const);
   return {
     vendor: "didit",
-    decision:
-      result.status === "approved"
-        ? "Same person"
-        : result.status === "review"
-          ? "Needs review"
-          : "Not a match",
-    passed: result.status === "approved",
+    decision: review ? "Needs review" : alike ? yes : no,
+    passed: alike && !uploaded,
+    ...(uploaded ? { lookAlikeOnly: true } : {}),
     score: result.score,
     flags: result.warnings.map((w) => w.code),
     reference: result.requestId,

@@ -1,6 +1,20 @@
 import { useEffect, useRef } from "react";
 import { type Account, type FaceCheck, vendorNames } from "./account.ts";
 
+/** What the banner says about the latest check. */
+function verdict(check: FaceCheck): string {
+  if (check.lookAlikeOnly) {
+    // The person chose both photos: a look-alike is never proof of identity.
+    return `${check.decision}. You chose both photos, so this only says whether they look alike, never who you are: your account is not active yet. Verify again with Verisoul or FaceSign to activate it.`;
+  }
+  if (check.decision === "Pending") {
+    return "Your face check is still being reviewed. Reload this page in a minute to see the result.";
+  }
+  return check.passed
+    ? "Your face check passed. Your account is active."
+    : "Your face check did not pass. Try again, or pick another way to verify.";
+}
+
 const time = (iso: string) =>
   new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "medium" });
 
@@ -14,6 +28,7 @@ function CheckDetails({ check }: { check: FaceCheck }) {
   if (check.score !== undefined) {
     rows.push(["Similarity", check.score === null ? "no face found" : `${check.score} / 100`]);
   }
+  if (check.lookAlikeOnly) rows.push(["Proves who you are", "no: you chose both photos"]);
   if (check.livenessDetected !== undefined) {
     rows.push(["Liveness", check.livenessDetected ? "detected" : "not detected"]);
   }
@@ -64,9 +79,7 @@ export function AccountPage({
       </h1>
       {check && (
         <p className={`banner ${check.passed ? "ok" : "warn"}`} data-testid="verdict">
-          {check.passed
-            ? "Your face check passed. Your account is active."
-            : "Your face check did not pass. Try again, or pick another way to verify."}
+          {verdict(check)}
         </p>
       )}
 
@@ -89,7 +102,7 @@ export function AccountPage({
           Face check{" "}
           {check && (
             <span className={`tag ${check.passed ? "tag-ok" : "tag-warn"}`}>
-              {check.passed ? "passed" : "not passed"}
+              {check.passed ? "passed" : check.lookAlikeOnly ? "photos only" : "not passed"}
             </span>
           )}
         </h2>

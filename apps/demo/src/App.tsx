@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { AccountPage } from "./AccountPage.tsx";
 import { type Account, fetchAccount, signOut } from "./account.ts";
 import { DetailsForm } from "./DetailsForm.tsx";
@@ -7,6 +7,7 @@ import { useLog } from "./devtools/EventLogProvider.tsx";
 import { ScenariosPanel } from "./devtools/ScenariosPanel.tsx";
 import { FaceKitLanguageSelect } from "./FaceKitLanguage.tsx";
 import { FaceStep } from "./FaceStep.tsx";
+import { useScrollIntoView } from "./useScrollIntoView.ts";
 
 type Stage = "details" | "face" | "account";
 
@@ -24,6 +25,8 @@ export function App() {
   const [arrived, setArrived] = useState(false);
   const [announcement, setAnnouncement] = useState("");
   const log = useLog("app");
+  const card = useRef<HTMLElement>(null);
+  useScrollIntoView(card, stage);
 
   useEffect(() => {
     fetchAccount().then(
@@ -74,10 +77,13 @@ export function App() {
         </span>
         <span className="brand-name">Acme</span>
         <FaceKitLanguageSelect />
-        <span className="topbar-note">FaceKit demo</span>
+        <a className="topbar-note" href="#console-title">
+          Demo console
+        </a>
       </header>
       <div className="layout">
-        <main className="card" id="main">
+        {/* The widgets in the library's light theme, like the page around them. */}
+        <main className="card" id="main" ref={card} data-facekit-theme="light">
           {stage !== "account" && <h1>Create your Acme account</h1>}
           <ol className="steps" aria-label="Signup progress">
             {steps.map(([s, label], i) => (

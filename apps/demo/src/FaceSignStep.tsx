@@ -1,6 +1,7 @@
 import { FaceSignEmbed } from "@facekit/react";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useLog } from "./devtools/EventLogProvider.tsx";
+import { useScrollIntoView } from "./useScrollIntoView.ts";
 
 /**
  * FaceSign's hosted video check in an iframe. Minting a session costs a vendor call, so the embed
@@ -18,6 +19,9 @@ export function FaceSignStep({
 }) {
   const [started, setStarted] = useState(false);
   const log = useLog("facesign");
+  // The video check is tall: once started, it is brought into view.
+  const embed = useRef<HTMLElement>(null);
+  useScrollIntoView(embed, started);
 
   if (!started) {
     return (
@@ -28,6 +32,7 @@ export function FaceSignStep({
   }
   return (
     <FaceSignEmbed
+      ref={embed}
       className="facesign"
       onEvent={log.event}
       onComplete={(summary) => {

@@ -99,7 +99,6 @@ export function FaceStep({
         <p className="muted small">{choice?.how}</p>
         {vendor === "verisoul" ? (
           <FaceMatchButton
-            className="primary"
             prefetch
             onEvent={verisoul.event}
             onComplete={(result) => {

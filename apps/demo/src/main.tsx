@@ -1,3 +1,5 @@
+// The widgets' default theme, as shipped (the page's own styles are in index.html).
+import "@facekit/react/styles.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App.tsx";

@@ -64,7 +64,7 @@ describe("detached and hand-off", () => {
   it("a close while the vendor page is still loading, or soon after it loaded, is detached", async () => {
     for (const [loadMs, closeAt] of [
       [60_000, 10_000], // never seen loaded
-      [5000, 6400], // seen loaded at 5200, closed 1.2 s later (< severWindowMs)
+      [5000, 5800], // seen loaded at 5200, closed 0.6 s later (< severWindowMs)
     ] as const) {
       const win = createFakeWindow({ popupLoadMs: loadMs });
       const { flow, mint } = setupFaceMatch({ win });
@@ -77,6 +77,24 @@ describe("detached and hand-off", () => {
       expect(flow.getSnapshot()).toMatchObject({ status: "open", detached: true });
       flow.destroy();
     }
+  });
+
+  it("a close past severWindowMs after the vendor page loaded is a cancel within about a second", async () => {
+    const win = createFakeWindow({ popupLoadMs: 1000 });
+    const { flow, types, getResult, mint } = setupFaceMatch({
+      win,
+      script: [{ status: "pending" }],
+    });
+    flow.open();
+    await mint();
+    await tick(2400); // seen loaded at 1200; closed 1.2 s later (> the 1 s default)
+    const popup = win.popups[0];
+    if (popup) popup.closed = true;
+    await tick(200);
+    await tick(0);
+    expect(getResult).toHaveBeenCalledTimes(1); // one last look at once
+    expect(flow.getSnapshot()).toMatchObject({ status: "cancelled", detached: false });
+    expect(types()).not.toContain("popup_detached");
   });
 
   it("the fake popup throws on reading a cross-origin location, like a browser", async () => {

@@ -134,6 +134,20 @@ describe("popup", () => {
     expect(win.popups[0]?.closed).toBe(true);
   });
 
+  it("treats leaving the hosted page before the end as cancelled, not as an error", async () => {
+    const { win, flow, events, types, mint } = setupFaceMatch();
+    flow.open();
+    await mint();
+    win.post(envelope("s-1", "failed_to_complete_face_scan"), {
+      origin: appOrigin,
+      source: win.popups[0],
+    });
+    expect(flow.getSnapshot()).toMatchObject({ status: "cancelled", error: null });
+    expect(events.at(-1)).toEqual({ type: "cancelled" });
+    expect(types()).not.toContain("failed");
+    expect(win.popups[0]?.closed).toBe(true);
+  });
+
   it("treats a late close by the user as cancelled, not as an error", async () => {
     const { win, flow, types, getResult, mint } = setupFaceMatch();
     flow.open();

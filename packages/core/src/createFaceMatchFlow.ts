@@ -15,6 +15,7 @@
  *   preparing         mint fails, session unusable     failed
  *   preparing         session ready                    open: popup navigated + polling, or leaves
  *   open              callback: success | failure      verifying (asks at once) | failed
+ *   open              callback: left before the end    cancelled
  *   open              popup closed by the user         open; last look: completed | cancelled
  *   open              popup severed (< severWindowMs)  open + detached; last look after timeout
  *   open + detached   open()                           preparing (a new attempt)
@@ -56,7 +57,7 @@ declare const process: { env: { NODE_ENV?: string } };
  * button.addEventListener("click", () => flow.open());
  */
 export function createFaceMatchFlow(options: T.FaceMatchFlowOptions): T.FaceMatchFlow {
-  const { getSession, mode = "auto", severWindowMs = 3000 } = options;
+  const { getSession, mode = "auto", severWindowMs = 1000 } = options;
   const { get, set, emit, subscribe, on, clear } = createStore<
     T.FaceMatchSnapshot,
     T.FaceMatchEvent
@@ -104,7 +105,11 @@ export function createFaceMatchFlow(options: T.FaceMatchFlowOptions): T.FaceMatc
     emit({ type: "callback_received", sessionId, success, errorMessage });
     a.popup?.close();
     a.popup = null;
-    if (!success) return fail(redirectError(errorMessage));
+    if (!success) {
+      const error = redirectError(errorMessage);
+      // Leaving the hosted page before the end is a cancel, like closing the popup: not an error.
+      return error.code === "scan_incomplete" ? cancelled() : fail(error);
+    }
     set({ status: "verifying" });
     emit({ type: "verifying", sessionId });
     a.poll?.(false);
@@ -174,7 +179,11 @@ export function createFaceMatchFlow(options: T.FaceMatchFlowOptions): T.FaceMatc
         } else {
           blocked(a);
           if (mode === "popup") {
-            return fail(new FaceKitError("popup_blocked", "The browser blocked the popup"));
+            const message =
+              typeof process !== "undefined" && process.env.NODE_ENV !== "production"
+                ? "The browser blocked the popup"
+                : undefined;
+            return fail(new FaceKitError("popup_blocked", message));
           }
         }
       }

@@ -144,7 +144,10 @@ export interface FaceMatchFlowOptions {
   pollIntervalMs?: number;
   /**
    * A popup that reads "closed" before the vendor page was seen loading, or less than this long
-   * after, was severed by COOP (detached); a later close is the user's cancel. Default 3000.
+   * after, was severed by COOP (detached); a later close is the user's cancel, reported within a
+   * watch tick (200 ms) and one last look at the backend. Default 1000: Chromium severs a COOP
+   * page within 20 ms of the page becoming cross-origin (e2e/faceMatchEarlyClose.spec.ts measures
+   * it), one 200 ms watch tick apart at most; the rest is margin for a busy main thread.
    */
   severWindowMs?: number;
   /**

@@ -1,4 +1,5 @@
 import { FaceKitError } from "@facekit/core";
+import { errorStatus } from "@facekit/core/protocol";
 import { fakePrepare } from "@facekit/test-utils/core";
 import {
   createFakeDiditBackend,
@@ -58,19 +59,46 @@ describe("catalogues", () => {
     ["fr", fr],
   ])("%s has every English word, translated", (locale, words: FaceKitMessages) => {
     expect(words.locale).toBe(locale);
-    expect(paths(words).sort()).toEqual(paths(en).sort());
-    const strings = (m: FaceKitMessages) => [
-      ...Object.values(m.faceMatch),
-      ...Object.values(m.faceSign),
-      ...Object.values(m.selfieCompare).filter((w) => typeof w === "string"),
-      ...Object.values(m.selfieCompare.errors),
-    ];
+    // Error words apart: each English section carries only its component's codes (bytes).
+    const words_ = (m: FaceKitMessages) => paths(m).filter((p) => !p.includes(".errors."));
+    expect(words_(words).sort()).toEqual(words_(en).sort());
+    const strings = (m: FaceKitMessages) =>
+      [m.faceMatch, m.faceSign, m.selfieCompare, m.faceMatch.errors].flatMap((section) =>
+        Object.values(section).filter((w) => typeof w === "string"),
+      );
     const english = new Set(strings(en));
     for (const word of strings(words)) {
       expect(word).toMatch(/\S/);
       expect(english.has(word)).toBe(false);
     }
     expect(words.selfieCompare.score(87.5)).toMatch(/87,5/);
+  });
+
+  it.each([
+    ["es", es],
+    ["fr", fr],
+  ])("%s words every code a person can meet, in one list for the three components", (_, m) => {
+    // otherError: a bug's codes, and scan_incomplete (leaving the hosted page is a cancel).
+    const none = ["bad_request", "not_found", "misconfigured", "internal", "scan_incomplete"];
+    const codes = Object.keys(errorStatus).filter((code) => !none.includes(code));
+    expect(Object.keys(m.faceMatch.errors).sort()).toEqual(codes.sort());
+    expect(new Set(Object.values(m.faceMatch.errors)).size).toBe(codes.length);
+    expect(m.faceSign.errors).toBe(m.faceMatch.errors);
+    expect(m.selfieCompare.errors).toBe(m.faceMatch.errors);
+    expect(m.faceSign.otherError).toBe(m.faceMatch.otherError);
+  });
+
+  it("English words every code each component can meet, from one shared list", () => {
+    const english = { ...en.faceMatch.errors, ...en.selfieCompare.errors };
+    expect(Object.keys(english).sort()).toEqual(Object.keys(es.faceMatch.errors).sort());
+    for (const section of [en.faceMatch, en.faceSign, en.selfieCompare]) {
+      for (const code of Object.keys(en.faceSign.errors)) {
+        expect(section.errors[code as "network"]).toBe(en.faceSign.errors[code as "network"]);
+      }
+    }
+    expect(Object.keys(en.faceSign.errors)).not.toContain("popup_blocked");
+    expect(en.faceMatch.errors.popup_blocked).toMatch(/allow them/i);
+    expect(en.selfieCompare.errors.invalid_image).toMatch(/JPEG/);
   });
 
   it("has words for Didit's warning codes, and keeps Didit's own for an unknown one", () => {
@@ -137,7 +165,7 @@ describe("FaceSignEmbed words and locale", () => {
     inProvider(<FaceSignEmbed pollIntervalMs={10} />, rec.fetch, { messages: es });
     expect(screen.getByRole("status")).toHaveTextContent("Cargando la verificación…");
     expect(await screen.findByRole("alert")).toHaveTextContent(
-      "Se ha producido un error. Inténtalo de nuevo.",
+      "Has cerrado la sesión. Inicia sesión primero.",
     );
     await userEvent.click(screen.getByRole("button", { name: "Volver a intentarlo" }));
     expect(await screen.findByTitle("Verificación de FaceSign")).toBeInTheDocument();

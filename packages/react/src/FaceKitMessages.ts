@@ -1,3 +1,4 @@
+import type { ErrorWords } from "./internal/errorWords.ts";
 import type { FaceMatchMessages } from "./internal/faceMatchMessages.ts";
 import type { FaceSignMessages } from "./internal/faceSignMessages.ts";
 import type { SelfieCompareMessages } from "./internal/selfieCompareMessages.ts";
@@ -31,4 +32,4 @@ export interface FaceKitMessageOverrides {
   selfieCompare?: Partial<SelfieCompareMessages>;
 }
 
-export type { FaceMatchMessages, FaceSignMessages };
+export type { ErrorWords, FaceMatchMessages, FaceSignMessages };

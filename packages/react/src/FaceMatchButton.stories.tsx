@@ -12,6 +12,7 @@ import {
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { FaceMatchButton } from "./FaceMatchButton.tsx";
+import { faceMatchMessages as en } from "./internal/faceMatchMessages.ts";
 
 /**
  * `<FaceMatchButton>` against a live Verisoul simulator and a real `@facekit/server` backend
@@ -39,6 +40,13 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 const button = (canvasElement: HTMLElement) => within(canvasElement).getByRole("button");
+
+/** The button failed with `code`: its label is that code's words (what happened, what to do). */
+async function saysWhy(canvasElement: HTMLElement, code: keyof typeof en.errors) {
+  await expect(button(canvasElement)).toHaveAttribute("data-state", "failed");
+  await expect(button(canvasElement)).toHaveAccessibleName(en.errors[code] ?? "");
+  await expect(button(canvasElement)).toBeEnabled(); // a click tries again
+}
 
 /** Clicks, then waits for the session the flow opened and returns its id. */
 async function start(canvasElement: HTMLElement, onEvent: unknown): Promise<string> {
@@ -119,11 +127,29 @@ function completesWith(decision: "Real" | "Suspicious" | "Fake"): Story {
       await expect(args.onComplete).toHaveBeenCalledWith(
         expect.objectContaining({ sessionId, decision }),
       );
+      // A calm end state: a click does not start (and pay for) another check.
+      await expect(button(canvasElement)).toHaveAttribute("aria-disabled", "true");
+      await userEvent.click(button(canvasElement));
+      await expect(button(canvasElement)).toHaveAttribute("data-state", "completed");
     },
   };
 }
 
 export const Verified = completesWith("Real");
+
+/** With `recheck`, a completed check offers a secondary "Check again" (a new, paid check). */
+export const CheckAgain: Story = {
+  args: { recheck: true },
+  play: async ({ canvasElement, args }) => {
+    const sessionId = await start(canvasElement, args.onEvent);
+    await finishCapture(sessionId, "success");
+    await waitFor(() => expect(button(canvasElement)).toHaveAttribute("data-state", "completed"), {
+      timeout: 5000,
+    });
+    await expect(button(canvasElement)).toHaveAccessibleName(en.checkAgain);
+    await expect(button(canvasElement)).not.toHaveAttribute("aria-disabled");
+  },
+};
 export const Suspicious = completesWith("Suspicious");
 export const Fake = completesWith("Fake");
 
@@ -139,6 +165,8 @@ export const PopupSevered: Story = {
         ),
       { timeout: 8000 },
     );
+    // Waiting for a popup it cannot see: the way out is always offered.
+    await expect(button(canvasElement)).toHaveAccessibleName(en.detached);
     await finishCapture(sessionId, "success");
     await waitFor(() => expect(args.onComplete).toHaveBeenCalled(), { timeout: 8000 });
     await expect(button(canvasElement)).toHaveAttribute("data-state", "completed");
@@ -180,7 +208,7 @@ export const Cancelled: Story = {
     popup?.close();
     await waitFor(() => expect(args.onCancel).toHaveBeenCalled(), { timeout: 8000 });
     await expect(button(canvasElement)).toHaveAttribute("data-state", "cancelled");
-    await expect(button(canvasElement)).toHaveAccessibleName("Try again");
+    await expect(button(canvasElement)).toHaveAccessibleName(en.cancelled);
     await expect(args.onError).not.toHaveBeenCalled();
   },
 };
@@ -193,26 +221,36 @@ export const LivenessFailed: Story = {
     await expect(args.onError).toHaveBeenCalledWith(
       expect.objectContaining({ code: "liveness_failed" }),
     );
-    await expect(button(canvasElement)).toHaveAttribute("data-state", "failed");
-    await expect(button(canvasElement)).toHaveAccessibleName("Verification failed. Try again");
+    await saysWhy(canvasElement, "liveness_failed");
   },
 };
 
 /** The hosted capture ends with `outcome` (the person's choice there): `onError` with `code`. */
-function captureFails(outcome: string, code: string): Story {
+function captureFails(outcome: string, code: keyof typeof en.errors): Story {
   return {
     play: async ({ canvasElement, args }) => {
       const sessionId = await start(canvasElement, args.onEvent);
       await finishCaptureByRedirect(sessionId, outcome);
       await waitFor(() => expect(args.onError).toHaveBeenCalled(), { timeout: 8000 });
       await expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code }));
-      await expect(button(canvasElement)).toHaveAttribute("data-state", "failed");
+      await saysWhy(canvasElement, code);
     },
   };
 }
 
 export const CameraDenied = captureFails("failed_to_get_camera_permission", "camera_denied");
-export const LeftBeforeFinishing = captureFails("failed_to_complete_face_scan", "scan_incomplete");
+
+/** Leaving the hosted page before the end is a cancel, as closing the popup is: not an error. */
+export const LeftBeforeFinishing: Story = {
+  play: async ({ canvasElement, args }) => {
+    const sessionId = await start(canvasElement, args.onEvent);
+    await finishCaptureByRedirect(sessionId, "failed_to_complete_face_scan");
+    await waitFor(() => expect(args.onCancel).toHaveBeenCalled(), { timeout: 8000 });
+    await expect(args.onError).not.toHaveBeenCalled();
+    await expect(button(canvasElement)).toHaveAttribute("data-state", "cancelled");
+    await expect(button(canvasElement)).toHaveAccessibleName(en.cancelled);
+  },
+};
 
 /** The browser blocks the popup and the mode allows no redirect: said at once, no vendor call. */
 export const PopupBlocked: Story = {
@@ -229,12 +267,12 @@ export const PopupBlocked: Story = {
     await waitFor(() =>
       expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code: "popup_blocked" })),
     );
-    await expect(button(canvasElement)).toHaveAttribute("data-state", "failed");
+    await saysWhy(canvasElement, "popup_blocked");
   },
 };
 
 /** The click fails at once with `code`, from the backend `parameters.facekitBackend` names. */
-function backendFails(backend: string, code: string): Story {
+function backendFails(backend: string, code: keyof typeof en.errors): Story {
   return {
     parameters: { facekitBackend: backend },
     play: async ({ canvasElement, args }) => {
@@ -242,7 +280,7 @@ function backendFails(backend: string, code: string): Story {
       await waitFor(() =>
         expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code })),
       );
-      await expect(button(canvasElement)).toHaveAttribute("data-state", "failed");
+      await saysWhy(canvasElement, code);
     },
   };
 }
@@ -252,7 +290,7 @@ export const BackendUnreachable = backendFails(storyBackends.offline, "network")
 export const VendorKeyRefused = backendFails(storyBackends.badVendorKey, "vendor_misconfigured");
 
 /** The capture succeeds, then the backend's answer fails with `code`. */
-function succeedsThenFails(code: string): Story["play"] {
+function succeedsThenFails(code: keyof typeof en.errors): Story["play"] {
   return async ({ canvasElement, args }) => {
     const sessionId = await start(canvasElement, args.onEvent);
     await finishCapture(sessionId, "success");
@@ -260,7 +298,7 @@ function succeedsThenFails(code: string): Story["play"] {
       () => expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code })),
       { timeout: 8000 },
     );
-    await expect(button(canvasElement)).toHaveAttribute("data-state", "failed");
+    await saysWhy(canvasElement, code);
   };
 }
 
@@ -289,7 +327,7 @@ export const VendorRateLimited: Story = {
     await waitFor(() =>
       expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code: "rate_limited" })),
     );
-    await expect(button(canvasElement)).toHaveAttribute("data-state", "failed");
+    await saysWhy(canvasElement, "rate_limited");
   },
 };
 
@@ -302,6 +340,7 @@ export const VendorDown: Story = {
         expect.objectContaining({ code: "vendor_unavailable" }),
       ),
     );
+    await saysWhy(canvasElement, "vendor_unavailable");
   },
 };
 
@@ -316,6 +355,7 @@ export const SessionExpired: Story = {
         ),
       { timeout: 5000 },
     );
+    await saysWhy(canvasElement, "session_expired");
   },
 };
 

@@ -119,9 +119,9 @@ describe("FaceMatchButton", () => {
     await waitFor(() => expect(popups[0]?.url).toContain("session_id=s-1"));
     expect(backend.calls.session).toBe(1);
 
-    act(() => postFromPopup(envelope("s-1", "failed_to_complete_face_scan"), popups[0]));
+    act(() => postFromPopup(envelope("s-1", "liveness_check_failed"), popups[0]));
     expect(button).toHaveAttribute("data-state", "failed");
-    expect(button).toHaveTextContent(en.faceMatch.failed);
+    expect(button).toHaveTextContent(en.faceMatch.errors.liveness_failed ?? "");
     await user.click(button);
     await waitFor(() => expect(popups[1]?.url).toContain("session_id=s-2"));
     expect(backend.calls.session).toBe(2);
@@ -144,5 +144,70 @@ describe("FaceMatchButton", () => {
     await waitFor(() => expect(backend.calls.session).toBe(1));
     await user.click(button);
     await waitFor(() => expect(popups[0]?.url).toContain("session_id=s-2"));
+  });
+
+  it("says what failed and what to do, per code; the code goes to onError", async () => {
+    const onError = vi.fn();
+    vi.mocked(window.open).mockReturnValue(null); // a blocking browser
+    const { button, user } = setup(<FaceMatchButton mode="popup" onError={onError} />);
+    await user.click(button);
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: "popup_blocked" }));
+    expect(button).toHaveAccessibleName(en.faceMatch.errors.popup_blocked);
+    expect(button).toHaveTextContent(/pop-ups are blocked/i);
+    expect(button).toBeEnabled(); // the click is the retry
+  });
+
+  it("leaving the hosted page is onCancel, not onError", async () => {
+    const onCancel = vi.fn();
+    const onError = vi.fn();
+    const { button, user } = setup(<FaceMatchButton onCancel={onCancel} onError={onError} />);
+    await user.click(button);
+    await waitFor(() => expect(button).toHaveAttribute("data-state", "open"));
+    act(() => postFromPopup(envelope("s-1", "failed_to_complete_face_scan"), popups[0]));
+    expect(button).toHaveAttribute("data-state", "cancelled");
+    expect(button).toHaveTextContent(en.faceMatch.cancelled);
+    expect(onCancel).toHaveBeenCalledTimes(1);
+    expect(onError).not.toHaveBeenCalled();
+  });
+
+  it("a completed check is a calm end state: a click starts nothing", async () => {
+    const { backend, button, user } = setup(<FaceMatchButton />);
+    await user.click(button);
+    await waitFor(() => expect(button).toHaveAttribute("data-state", "open"));
+    backend.complete("s-1");
+    act(() => postFromPopup(envelope("s-1"), popups[0]));
+    await waitFor(() => expect(button).toHaveAttribute("data-state", "completed"));
+    expect(button).toHaveAttribute("aria-disabled", "true");
+    expect(button).toHaveAccessibleName("Face check complete");
+    await user.click(button);
+    expect(window.open).toHaveBeenCalledTimes(1);
+    expect(backend.calls.session).toBe(1);
+  });
+
+  it("with recheck, a completed check offers Check again, which starts a new one", async () => {
+    const { backend, button, user } = setup(<FaceMatchButton recheck />);
+    await user.click(button);
+    await waitFor(() => expect(button).toHaveAttribute("data-state", "open"));
+    backend.complete("s-1");
+    act(() => postFromPopup(envelope("s-1"), popups[0]));
+    await waitFor(() => expect(button).toHaveAttribute("data-state", "completed"));
+    expect(button).not.toHaveAttribute("aria-disabled");
+    expect(button).toHaveAccessibleName(en.faceMatch.checkAgain);
+    await user.click(button);
+    expect(window.open).toHaveBeenCalledTimes(2);
+  });
+
+  it("while waiting for a popup it cannot see, offers to start again", async () => {
+    const { button, user } = setup(<FaceMatchButton />);
+    await user.click(button);
+    await waitFor(() => expect(button).toHaveAttribute("data-state", "open"));
+    const popup = popups[0];
+    if (popup) popup.closed = true; // as COOP severance, or a close while the page loads
+    await waitFor(() => expect(button).toHaveAccessibleName(en.faceMatch.detached), {
+      timeout: 2000,
+    });
+    expect(button).toHaveAttribute("data-state", "open");
+    await user.click(button);
+    expect(window.open).toHaveBeenCalledTimes(2);
   });
 });

@@ -121,6 +121,47 @@ describe("FaceSignEmbed presentation=modal", () => {
     expect(document.activeElement).toBe(opener);
   });
 
+  it("has a close button with an accessible name: closes at once before the person began", async () => {
+    const onCancel = vi.fn();
+    const { dialog, opener, openIt, onOpenChange } = setup({ onCancel });
+    await openIt();
+    await userEvent.click(screen.getByRole("button", { name: "Close" }));
+    expect(onCancel).toHaveBeenCalledTimes(1);
+    expect(onOpenChange).toHaveBeenCalledWith(false);
+    expect(dialog()).not.toHaveAttribute("open");
+    expect(document.activeElement).toBe(opener);
+  });
+
+  it("the close button and the backdrop ask first once the person began", async () => {
+    const onCancel = vi.fn();
+    const { dialog, openIt, backend } = setup({ onCancel });
+    await openIt();
+    backend.setStatus("fs-1", "inProgress");
+    await waitFor(() => expect(dialog()).toHaveAttribute("data-state", "inProgress"));
+    await userEvent.click(screen.getByRole("button", { name: "Close" }));
+    expect(screen.getByRole("group", { name: "Leave verification?" })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Keep going" }));
+    // jsdom lays nothing out: the dialog's box is empty, so any point is outside it.
+    fireEvent.click(dialog(), { clientX: 5, clientY: 5 });
+    expect(screen.getByRole("group", { name: "Leave verification?" })).toBeInTheDocument();
+    expect(onCancel).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByTitle("FaceSign verification")); // inside: nothing
+    expect(dialog()).toHaveAttribute("open");
+  });
+
+  it("a click on the backdrop closes; Escape anywhere in the page closes", async () => {
+    const { dialog, openIt, onOpenChange } = setup();
+    await openIt();
+    fireEvent.click(dialog(), { clientX: 5, clientY: 5 });
+    expect(onOpenChange).toHaveBeenLastCalledWith(false);
+    expect(dialog()).not.toHaveAttribute("open");
+    await openIt();
+    (document.activeElement as HTMLElement | null)?.blur(); // focus on the page, not the dialog
+    fireEvent.keyDown(document.body, { key: "Escape" });
+    expect(dialog()).not.toHaveAttribute("open");
+    expect(onOpenChange).toHaveBeenCalledTimes(2);
+  });
+
   it("treats a close it did not ask for (the browser's) as leaving", async () => {
     const onCancel = vi.fn();
     const { dialog, openIt, onOpenChange } = setup({ onCancel });

@@ -35,7 +35,7 @@ describe("server rendering", () => {
       </FaceKitProvider>,
     );
     expect(html).toBe(
-      '<dialog aria-label="FaceSign verification" tabindex="-1" data-facekit="facesign" data-state="idle"><output>Loading verification…</output></dialog>',
+      '<dialog aria-label="FaceSign verification" tabindex="-1" data-facekit="facesign" data-state="idle"><button type="button" data-facekit-close="true" aria-label="Close"><span aria-hidden="true">×</span></button><output>Loading verification…</output></dialog>',
     );
   });
 });

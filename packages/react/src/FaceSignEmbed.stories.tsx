@@ -13,6 +13,7 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState } from "react";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { FaceSignEmbed, type FaceSignEmbedProps } from "./FaceSignEmbed.tsx";
+import { faceSignMessages as en } from "./internal/faceSignMessages.ts";
 
 /**
  * `<FaceSignEmbed>` against a live FaceSign simulator and a real `@facekit/server` backend (both
@@ -88,6 +89,9 @@ export const Completed: Story = {
     await expect(root(canvasElement)).toHaveAttribute("data-state", "completed");
     await expect(within(canvasElement).queryByTitle("FaceSign verification")).toBeNull();
     await expect(args.onCancel).not.toHaveBeenCalled();
+    // A calm end screen, in the iframe's place: nothing to click.
+    await expect(within(canvasElement).getByRole("status")).toHaveTextContent(en.completed);
+    await expect(within(canvasElement).queryByRole("button")).toBeNull();
   },
 };
 
@@ -99,6 +103,11 @@ export const Abandoned: Story = {
     await expect(root(canvasElement)).toHaveAttribute("data-state", "cancelled");
     await expect(args.onComplete).not.toHaveBeenCalled();
     await expect(args.onError).not.toHaveBeenCalled();
+    // "Not finished", and a way to start again.
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole("status")).toHaveTextContent(en.cancelled);
+    await userEvent.click(canvas.getByRole("button", { name: en.startAgain }));
+    await expect(await canvas.findByTitle("FaceSign verification")).toBeInTheDocument();
   },
 };
 
@@ -112,7 +121,7 @@ export const VendorDown: Story = {
       ),
     );
     await expect(root(canvasElement)).toHaveAttribute("data-state", "failed");
-    await expect(canvas.getByRole("alert")).not.toBeEmptyDOMElement();
+    await expect(canvas.getByRole("alert")).toHaveTextContent(en.errors.vendor_unavailable ?? "");
     // The outage is over (one failure injected): trying again embeds the flow.
     await userEvent.click(canvas.getByRole("button", { name: "Try again" }));
     await expect(await canvas.findByTitle("FaceSign verification")).toBeInTheDocument();
@@ -127,25 +136,29 @@ export const RateLimited: Story = {
       expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code: "rate_limited" })),
     );
     await expect(root(canvasElement)).toHaveAttribute("data-state", "failed");
-    await expect(canvas.getByRole("alert")).not.toBeEmptyDOMElement();
+    await expect(canvas.getByRole("alert")).toHaveTextContent(en.errors.rate_limited ?? "");
     await expect(canvas.getByRole("button", { name: "Try again" })).toBeEnabled();
   },
 };
 
-/** The embed ends `failed` with `code`: the words in an alert, and Try again. */
-async function expectFailure(canvasElement: HTMLElement, onError: unknown, code: string) {
+/** The embed ends `failed` with `code`: that code's words in an alert, and Try again. */
+async function expectFailure(
+  canvasElement: HTMLElement,
+  onError: unknown,
+  code: keyof typeof en.errors,
+) {
   await waitFor(() => expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code })), {
     timeout: 8000,
   });
   const canvas = within(canvasElement);
   await expect(root(canvasElement)).toHaveAttribute("data-state", "failed");
-  await expect(canvas.getByRole("alert")).not.toBeEmptyDOMElement();
+  await expect(canvas.getByRole("alert")).toHaveTextContent(en.errors[code] ?? "");
   await expect(canvas.getByRole("button", { name: "Try again" })).toBeEnabled();
   await expect(canvas.queryByTitle("FaceSign verification")).toBeNull();
 }
 
 /** The backend `parameters.facekitBackend` names fails the first request with `code`. */
-function backendFails(backend: string, code: string): Story {
+function backendFails(backend: string, code: keyof typeof en.errors): Story {
   return {
     parameters: { facekitBackend: backend },
     play: ({ canvasElement, args }) => expectFailure(canvasElement, args.onError, code),
@@ -201,6 +214,22 @@ export const Modal: Story = {
   },
 };
 
+/** The visible close button (named "Close") closes the modal and gives focus back to the opener. */
+export const ModalClose: Story = {
+  beforeEach: () => setFaceSignScenario({ latencyMs: 4000 }), // closed while it loads
+  render: (args) => <ModalApp {...args} />,
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const opener = canvas.getByRole("button", { name: "Verify with FaceSign" });
+    await userEvent.click(opener);
+    const dialog = await canvas.findByRole("dialog", { name: "FaceSign verification" });
+    await userEvent.click(within(dialog).getByRole("button", { name: en.close }));
+    await waitFor(() => expect(dialog).not.toHaveAttribute("open"));
+    await expect(opener).toHaveFocus();
+    await expect(args.onCancel).toHaveBeenCalled();
+  },
+};
+
 export const ModalLeaveConfirm: Story = {
   render: (args) => <ModalApp {...args} />,
   play: async ({ canvasElement, args }) => {
@@ -215,6 +244,10 @@ export const ModalLeaveConfirm: Story = {
     const confirm = await canvas.findByRole("group", { name: "Leave verification?" });
     await expect(within(confirm).getByRole("button", { name: "Keep going" })).toHaveFocus();
     await expect(args.onCancel).not.toHaveBeenCalled();
+    // The close button asks too, once the person has begun.
+    await userEvent.click(within(confirm).getByRole("button", { name: "Keep going" }));
+    await userEvent.click(canvas.getByRole("button", { name: en.close }));
+    await expect(await canvas.findByRole("group", { name: "Leave verification?" })).toBeVisible();
   },
 };
 

@@ -60,13 +60,13 @@ describe("FaceSignEmbed", () => {
     expect(backend.calls.session).toBe(1);
   });
 
-  it("shows the error with a Try again button that starts over", async () => {
+  it("says what failed and what to do, with a Try again button that starts over", async () => {
     const backend = createFakeFaceSignBackend();
     backend.failNext(new FaceKitError("unauthorized", "Sign in first.", { status: 401 }));
     const onError = vi.fn();
     const { container, frame } = setup({ onError }, backend);
     expect(await screen.findByRole("alert")).toHaveTextContent(
-      "Something went wrong. Please try again.",
+      "You are signed out. Please sign in first.",
     );
     expect(container.firstElementChild).toHaveAttribute("data-state", "failed");
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: "unauthorized" }));
@@ -97,12 +97,27 @@ describe("FaceSignEmbed", () => {
     expect(onEvent.mock.calls.map(([e]) => e.type)).toContain("status_changed");
   });
 
-  it("calls onCancel when the session ends incomplete", async () => {
+  it("calls onCancel when the session ends incomplete, and offers to start again", async () => {
     const onCancel = vi.fn();
     const { frame, backend } = setup({ onCancel });
     await frame();
     backend.setStatus("fs-1", "incomplete");
     await waitFor(() => expect(onCancel).toHaveBeenCalledTimes(1));
+    expect(screen.getByRole("status")).toHaveTextContent("The verification was not finished.");
+    await userEvent.click(screen.getByRole("button", { name: "Start again" }));
+    expect(await frame()).toHaveAttribute("src", `${facesignOrigin}/?cs=cs-2`);
+    expect(backend.calls.session).toBe(2);
+  });
+
+  it("ends on a calm completed screen, with nothing to click", async () => {
+    const { frame, backend, container } = setup();
+    await frame();
+    backend.setStatus("fs-1", "complete");
+    expect(await screen.findByRole("status")).toHaveTextContent(
+      "Verification complete. Thank you.",
+    );
+    expect(container.firstElementChild).toHaveAttribute("data-state", "completed");
+    expect(screen.queryByRole("button")).toBeNull();
   });
 
   it("calls the latest callbacks, not the ones of the first render", async () => {

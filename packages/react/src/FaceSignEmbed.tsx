@@ -1,7 +1,7 @@
 import {
   forwardRef,
   type HTMLAttributes,
-  type SyntheticEvent,
+  type ReactNode,
   useEffect,
   useImperativeHandle,
   useRef,
@@ -9,14 +9,15 @@ import {
 } from "react";
 import { type FaceSignMessages, faceSignMessages } from "./internal/faceSignMessages.ts";
 import { splitOptions } from "./internal/splitOptions.ts";
-import { useMessages } from "./internal/useMessages.ts";
+import { useDismiss } from "./internal/useDismiss.ts";
+import { errorText, useMessages } from "./internal/useMessages.ts";
 import { useModalDialog } from "./internal/useModalDialog.ts";
 import { faceSignOptionKeys, type UseFaceSignOptions, useFaceSign } from "./useFaceSign.ts";
 
 /**
  * Props of {@link FaceSignEmbed}: the {@link UseFaceSignOptions}, `messages` to replace any of its
- * words, and any HTML prop. `children` show when there is nothing else to show (not started,
- * completed, cancelled).
+ * words, and any HTML prop. `children` show before it starts (`autoOpen={false}`), and replace
+ * the end screens (completed, cancelled) when given.
  * @example
  * const props: FaceSignEmbedProps = { className: "verify", onComplete: next };
  */
@@ -24,13 +25,14 @@ export interface FaceSignEmbedProps
   extends UseFaceSignOptions,
     Omit<HTMLAttributes<HTMLElement>, keyof UseFaceSignOptions | "messages"> {
   /**
-   * `inline` (default): one `<div>`. `modal`: one native `<dialog>` shown while `open`; Escape asks
-   * before leaving a session the user is in. A closed modal holds no session (closing cancels it).
+   * `inline` (default): one `<div>`. `modal`: one native `<dialog>` shown while `open`, with a
+   * close button; the button, a click on the backdrop and Escape ask before leaving a session the
+   * person has begun. A closed modal holds no session (closing cancels it).
    */
   presentation?: "inline" | "modal";
   /** With `presentation="modal"`: whether the dialog is shown (controlled). Default `false`. */
   open?: boolean;
-  /** With `presentation="modal"`: the user asked to close (Escape, or Leave) - set `open` to false. */
+  /** With `presentation="modal"`: the person asked to close - set `open` to false. */
   onOpenChange?: (open: boolean) => void;
   /** Words to replace (over the provider's `messages`). */
   messages?: Partial<FaceSignMessages>;
@@ -40,11 +42,13 @@ export interface FaceSignEmbedProps
 const focus = (el: HTMLElement | null) => el?.focus();
 
 /**
- * One element that embeds FaceSign's hosted verification in an iframe, with a loading and an error
- * state: a `<div>`, or with `presentation="modal"` a `<dialog>` (named "FaceSign verification").
- * Exposes `data-state` for styling. Starts on mount, or when the modal opens (`autoOpen={false}`
- * to wait for `open`, through the hook). Sizes (with `@facekit/react/styles.css`): set
- * `--facekit-min-height`, `--facekit-aspect-ratio` or `--facekit-max-height` from a class.
+ * One element that embeds FaceSign's hosted verification in an iframe, with loading, failure
+ * (what happened and what to do, per error code) and end screens (complete; not finished, with
+ * Start again): a `<div>`, or with `presentation="modal"` a `<dialog>` (named "FaceSign
+ * verification") that fills a phone's screen. Exposes `data-state` for styling. Starts on mount,
+ * or when the modal opens (`autoOpen={false}` to wait for `open`, through the hook). Sizes (with
+ * `@facekit/react/styles.css`): set `--facekit-min-height`, `--facekit-aspect-ratio` or
+ * `--facekit-max-height` from a class.
  * @example
  * <FaceKitProvider endpoint="/api/facekit">
  *   <FaceSignEmbed className="verify" onComplete={(summary) => next(summary)} />
@@ -73,6 +77,14 @@ export const FaceSignEmbed = /* @__PURE__ */ forwardRef<HTMLElement, FaceSignEmb
       }
     }, [shown, cancel]);
 
+    const again = (words: ReactNode, label: string) => (
+      <>
+        {words}
+        <button type="button" onClick={face.open}>
+          {label}
+        </button>
+      </>
+    );
     let content = children;
     if (session && (status === "ready" || status === "inProgress")) {
       content = (
@@ -89,21 +101,11 @@ export const FaceSignEmbed = /* @__PURE__ */ forwardRef<HTMLElement, FaceSignEmb
     } else if (status === "loading" || (status === "idle" && autoOpen)) {
       content = <output>{t.loading}</output>;
     } else if (status === "failed") {
-      content = (
-        <>
-          <div role="alert">{t.error}</div>
-          <button type="button" onClick={face.open}>
-            {t.tryAgain}
-          </button>
-        </>
-      );
-    }
-    if (!modal) {
-      return (
-        <div {...div} ref={inner} data-facekit="facesign" data-state={status}>
-          {content}
-        </div>
-      );
+      content = again(<p role="alert">{errorText(t, face.error)}</p>, t.tryAgain);
+    } else if (status === "cancelled") {
+      content = children ?? again(<output>{t.cancelled}</output>, t.startAgain);
+    } else if (status === "completed") {
+      content = children ?? <output>{t.completed}</output>;
     }
 
     const keepGoing = () => {
@@ -115,13 +117,22 @@ export const FaceSignEmbed = /* @__PURE__ */ forwardRef<HTMLElement, FaceSignEmb
       cancel(); // onCancel when a session was under way
       onOpenChange?.(false);
     };
-    // Escape (keydown, or the dialog's cancel event): the dialog closes only through `open`.
-    const onEscape = (e: SyntheticEvent) => {
+    // The close button, the backdrop, Escape: leave at once, or ask once the person has begun.
+    const requestClose = () => (status === "inProgress" ? setConfirming(true) : leave());
+    // Escape again, while asking: keep going.
+    const onEscape = (e: { preventDefault(): void }) => {
       e.preventDefault();
-      if (status !== "inProgress") leave();
-      else if (confirming) keepGoing();
-      else setConfirming(true);
+      if (confirming) keepGoing();
+      else requestClose();
     };
+    useDismiss(inner, modal && open, onEscape);
+    if (!modal) {
+      return (
+        <div {...div} ref={inner} data-facekit="facesign" data-state={status}>
+          {content}
+        </div>
+      );
+    }
     return (
       <dialog
         aria-label={t.title}
@@ -130,14 +141,14 @@ export const FaceSignEmbed = /* @__PURE__ */ forwardRef<HTMLElement, FaceSignEmb
         ref={inner}
         data-facekit="facesign"
         data-state={status}
+        // The close request of the platform (e.g. Android's Back) when no key event preceded it.
         onCancel={onEscape}
         // Closed by the browser behind our back (not through `open`): that is leaving too.
         onClose={() => open && leave()}
-        onKeyDown={(e) => {
-          div.onKeyDown?.(e);
-          if (e.key === "Escape" && !e.defaultPrevented) onEscape(e);
-        }}
       >
+        <button type="button" data-facekit-close aria-label={t.close} onClick={requestClose}>
+          <span aria-hidden="true">×</span>
+        </button>
         {confirming && (
           <fieldset>
             <legend>{t.leaveQuestion}</legend>

@@ -5,7 +5,7 @@ import { FaceKitProvider } from "./FaceKitProvider.tsx";
 import { SelfieCompareUploader } from "./SelfieCompareUploader.tsx";
 
 describe("server rendering", () => {
-  it("renders the empty selfie slot and a disabled Compare with no window", () => {
+  it("renders what happens, the empty selfie slot and a disabled Compare with no window", () => {
     expect(typeof window).toBe("undefined");
     const html = renderToString(
       <FaceKitProvider endpoint="/api/facekit">
@@ -13,8 +13,10 @@ describe("server rendering", () => {
       </FaceKitProvider>,
     );
     expect(html).toMatch(
-      /^<div class="compare" data-facekit="selfie-compare" data-state="idle"><fieldset data-slot="selfie"/,
+      /^<div class="compare" data-facekit="selfie-compare" data-state="idle"><p data-part="intro">We compare your selfie/,
     );
+    expect(html).toContain("<li>Glasses off</li>");
+    expect(html).toContain('<fieldset data-slot="selfie"');
     expect(html).toContain("<legend>Your selfie</legend>");
     expect(html).toContain('<input type="file" accept="image/*" hidden=""/>');
     expect(html).toContain("Choose a photo");

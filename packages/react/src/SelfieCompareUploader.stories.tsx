@@ -2,8 +2,11 @@ import { FaceKitError, type FaceKitErrorCode } from "@facekit/core";
 import {
   diditPhoto,
   makeSelfieCompareResult,
+  type StoryPhotosParameters,
   setDiditScenario,
   storyDidit,
+  storyPortrait,
+  withStoryPhotos,
   withStoryProvider,
 } from "@facekit/test-utils/stories";
 import type { Meta, StoryObj } from "@storybook/react-vite";
@@ -11,12 +14,29 @@ import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { selfieCompareMessages } from "./internal/selfieCompareMessages.ts";
 import { SelfieCompareUploader } from "./SelfieCompareUploader.tsx";
 
+/** What "Show code" prints: what an app writes (the stories' stand-in routes are not). */
+const usage = (
+  provider = "",
+) => `import { FaceKitProvider, SelfieCompareUploader } from "@facekit/react";
+import "@facekit/react/styles.css";
+
+<FaceKitProvider endpoint="/api/facekit"${provider}>
+  <SelfieCompareUploader
+    onComplete={(result) => goOn(result.status)}
+    onError={(error) => track(error.code)}
+  />
+</FaceKitProvider>`;
+
+const defaultValue = (summary: string) => ({ table: { defaultValue: { summary } } });
+
 /**
  * `<SelfieCompareUploader>` with an in-memory stand-in for your backend's Didit routes (the
  * `getGrant` and `compare` props), so these stories need no server; photos go through the real
- * `prepareImage` (worker) and the camera is the browser's own. The `Live…` stories use Storybook's
- * backend at `/api/facekit` (real `@facekit/server` routes) and the Didit simulator, which scores
- * the simulator's test photos.
+ * `prepareImage` (worker) and the camera is the browser's own. State stories (`Approved`,
+ * `Uploading`, the failures...) get their photos from `parameters.facekitPhotos`, so they show
+ * their state on the docs page too. The `Live…` stories use Storybook's backend at
+ * `/api/facekit` (real `@facekit/server` routes) and the Didit simulator, which scores the
+ * simulator's test photos.
  */
 const meta = {
   title: "Didit/SelfieCompareUploader",
@@ -28,7 +48,14 @@ const meta = {
     onError: fn(),
     onEvent: fn(),
   },
-  decorators: [withStoryProvider],
+  argTypes: {
+    getGrant: { control: false, ...defaultValue("the provider's POST {endpoint}/didit/grant") },
+    compare: { control: false, ...defaultValue("the provider's POST {endpoint}/didit/compare") },
+    prepare: { control: false, ...defaultValue("prepareImage (loaded on first use)") },
+    messages: { ...defaultValue("the provider's messages, then English") },
+  },
+  parameters: { docs: { source: { code: usage(), language: "tsx" } } },
+  decorators: [withStoryProvider, withStoryPhotos],
 } satisfies Meta<typeof SelfieCompareUploader>;
 
 export default meta;
@@ -37,34 +64,14 @@ type Story = StoryObj<typeof meta>;
 const root = (canvasElement: HTMLElement) =>
   canvasElement.querySelector<HTMLElement>("[data-state]") as HTMLElement;
 
-/** A small PNG drawn in the page, as a person's photo would arrive from the file picker. */
-async function photo(name: string, color: string): Promise<File> {
-  const canvas = document.createElement("canvas");
-  canvas.width = 120;
-  canvas.height = 160;
-  const ctx = canvas.getContext("2d") as CanvasRenderingContext2D;
-  ctx.fillStyle = color;
-  ctx.fillRect(0, 0, 120, 160);
-  const blob = await new Promise<Blob>((resolve) =>
-    canvas.toBlob((b) => resolve(b as Blob), "image/png"),
-  );
-  return new File([blob], name, { type: "image/png" });
-}
+/** Photos in both slots, then Compare, on load (see `withStoryPhotos`). */
+const compared = { facekitPhotos: "compare" } satisfies StoryPhotosParameters;
 
-/** Picks a photo for both slots (once the grant has shown both) and waits for Compare. */
-async function pickPhotos(canvasElement: HTMLElement) {
-  const canvas = within(canvasElement);
-  const groups = [
-    await canvas.findByRole("group", { name: "Reference photo" }),
-    canvas.getByRole("group", { name: "Your selfie" }),
-  ];
-  for (const group of groups) {
-    const input = group.querySelector("input[type=file]") as HTMLInputElement;
-    await userEvent.upload(input, await photo("photo.png", "#c8a27c"));
-  }
-  const compare = canvas.getByRole("button", { name: "Compare" });
-  await waitFor(() => expect(compare).toBeEnabled(), { timeout: 8000 });
-  return compare;
+/** Waits for the result in words; a state story's photos were compared on load. */
+async function resultSays(canvasElement: HTMLElement, words: string) {
+  await waitFor(() => expect(within(canvasElement).getByRole("status")).toHaveTextContent(words), {
+    timeout: 10_000,
+  });
 }
 
 /** Both slots: your backend has no reference photo, so the person uploads one. */
@@ -73,6 +80,10 @@ export const TwoPhotos: Story = {
     const canvas = within(canvasElement);
     await expect(await canvas.findByRole("group", { name: "Reference photo" })).toBeVisible();
     await expect(canvas.getByRole("button", { name: "Compare" })).toBeDisabled();
+    // Before capture: what happens, who sees the photos, tips for a good selfie.
+    await expect(canvas.getByText(selfieCompareMessages.intro)).toBeVisible();
+    await expect(canvas.getByText(selfieCompareMessages.privacy)).toBeVisible();
+    await expect(canvas.getAllByRole("listitem")).toHaveLength(selfieCompareMessages.tips.length);
   },
 };
 
@@ -89,34 +100,88 @@ export const SelfieOnly: Story = {
   },
 };
 
+/** Both photos picked: Compare is ready. */
+export const PhotosPicked: Story = {
+  parameters: { facekitPhotos: "pick" } satisfies StoryPhotosParameters,
+  play: async ({ canvasElement }) => {
+    const compare = within(canvasElement).getByRole("button", { name: "Compare" });
+    await waitFor(() => expect(compare).toBeEnabled(), { timeout: 10_000 });
+    await expect(root(canvasElement)).toHaveAttribute("data-state", "ready");
+  },
+};
+
+/**
+ * A result belongs to its photos: Compare stays disabled, with the reason, until a photo changes
+ * (a second click would pay Didit for the same answer).
+ */
 export const Approved: Story = {
+  parameters: compared,
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(await pickPhotos(canvasElement));
-    await expect(await canvas.findByRole("img", { name: "Your selfie" })).toBeVisible();
-    await waitFor(() => expect(args.onComplete).toHaveBeenCalled(), { timeout: 8000 });
-    await expect(canvas.getByRole("status")).toHaveTextContent("Approved: the faces match.");
+    await resultSays(canvasElement, "Approved: the faces match.");
     await expect(root(canvasElement)).toHaveAttribute("data-state", "completed");
+    const compare = canvas.getByRole("button", { name: "Compare" });
+    await expect(compare).toHaveAttribute("aria-disabled", "true");
+    await expect(compare).toHaveAccessibleDescription(selfieCompareMessages.newPhotos);
+    await userEvent.click(compare);
+    // Nothing sent: an upload would have made the uploader `uploading` at once.
+    await expect(root(canvasElement)).toHaveAttribute("data-state", "completed");
+    await expect(args.onComplete).toHaveBeenCalledTimes(1);
+    // A new photo: a new comparison may be asked for.
+    const selfie = canvas.getByRole("group", { name: "Your selfie" });
+    const input = selfie.querySelector("input[type=file]") as HTMLInputElement;
+    await userEvent.upload(input, await storyPortrait(200));
+    await waitFor(() => expect(compare).not.toHaveAttribute("aria-disabled"), { timeout: 8000 });
+    await waitFor(() => expect(compare).toBeEnabled(), { timeout: 8000 });
   },
 };
 
 export const Declined: Story = {
   args: storyDidit({ result: makeSelfieCompareResult("declined") }),
+  parameters: compared,
   play: async ({ canvasElement }) => {
+    await resultSays(canvasElement, "Declined: the faces do not match.");
     const canvas = within(canvasElement);
-    await userEvent.click(await pickPhotos(canvasElement));
-    await expect(await canvas.findByText("Declined: the faces do not match.")).toBeVisible();
-    await expect(canvas.getAllByRole("listitem")).toHaveLength(1);
+    await expect(
+      canvas.getByText(makeSelfieCompareResult("declined").warnings[0]?.message ?? ""),
+    ).toBeVisible();
+    await expect(canvas.getByRole("button", { name: "Compare" })).toHaveAttribute(
+      "aria-disabled",
+      "true",
+    );
+  },
+};
+
+/**
+ * In a phone-wide column (the uploader lays out by its own width): compact slots, a thumbnail
+ * beside the buttons, so Compare and the result stay in view with the photos.
+ */
+export const ApprovedInANarrowColumn: Story = {
+  parameters: compared,
+  decorators: [
+    (Story) => (
+      <div style={{ maxWidth: 358 }}>
+        <Story />
+      </div>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    await resultSays(canvasElement, "Approved: the faces match.");
+    const selfie = within(canvasElement).getByRole("group", { name: "Your selfie" });
+    await expect(getComputedStyle(selfie).display).toBe("grid");
+    await expect(selfie.getBoundingClientRect().height).toBeLessThan(180);
+    const uploader = root(canvasElement);
+    await expect(uploader.scrollWidth).toBeLessThanOrEqual(uploader.clientWidth);
   },
 };
 
 /** Mid-upload: the progress bar moves, Cancel upload is offered, the slots are locked. */
 export const Uploading: Story = {
   args: storyDidit({ uploadMs: 100_000 }),
+  parameters: compared,
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(await pickPhotos(canvasElement));
-    const bar = await canvas.findByRole("progressbar", { name: "Uploading" });
+    const bar = await canvas.findByRole("progressbar", { name: "Uploading" }, { timeout: 10_000 });
     await waitFor(() => expect(Number(bar.getAttribute("value"))).toBeGreaterThan(0), {
       timeout: 5000,
     });
@@ -127,12 +192,17 @@ export const Uploading: Story = {
   },
 };
 
+/** The person cancels mid-upload (the click is this story's play function). */
 export const UploadCancelled: Story = {
   args: storyDidit({ uploadMs: 10_000 }),
+  parameters: compared,
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(await pickPhotos(canvasElement));
-    const cancel = await canvas.findByRole("button", { name: "Cancel upload" });
+    const cancel = await canvas.findByRole(
+      "button",
+      { name: "Cancel upload" },
+      { timeout: 10_000 },
+    );
     await expect(canvas.getByRole("progressbar", { name: "Uploading" })).toBeVisible();
     await userEvent.click(cancel);
     await expect(root(canvasElement)).toHaveAttribute("data-state", "cancelled");
@@ -145,15 +215,17 @@ export const RateLimited: Story = {
   args: storyDidit({
     uploadError: new FaceKitError("rate_limited", "Too many requests", { status: 429 }),
   }),
+  parameters: compared,
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(await pickPhotos(canvasElement));
-    await expect(await canvas.findByRole("alert")).toHaveTextContent("Too many attempts.");
+    await expect(await canvas.findByRole("alert", {}, { timeout: 10_000 })).toHaveTextContent(
+      "Too many attempts.",
+    );
     await expect(args.onError).toHaveBeenCalledWith(
       expect.objectContaining({ code: "rate_limited" }),
     );
     await userEvent.click(canvas.getByRole("button", { name: "Try again" }));
-    await expect(await canvas.findByText("Approved: the faces match.")).toBeVisible();
+    await resultSays(canvasElement, "Approved: the faces match.");
   },
 };
 
@@ -210,10 +282,10 @@ export const CameraCapture: Story = {
 function failedUpload(code: FaceKitErrorCode, status?: number): Story {
   return {
     args: storyDidit({ uploadError: new FaceKitError(code, `Failed: ${code}`, { status }) }),
+    parameters: compared,
     play: async ({ canvasElement, args }) => {
       const canvas = within(canvasElement);
-      await userEvent.click(await pickPhotos(canvasElement));
-      const alert = await canvas.findByRole("alert");
+      const alert = await canvas.findByRole("alert", {}, { timeout: 10_000 });
       await expect(alert).toHaveTextContent(
         selfieCompareMessages.errors[code] ?? selfieCompareMessages.otherError,
       );
@@ -296,7 +368,10 @@ export const LiveDifferentPeople: Story = {
     await expect(within(canvasElement).getByRole("status")).toHaveTextContent(
       "Declined: the faces do not match.",
     );
-    await expect(within(canvasElement).getAllByRole("listitem")).toHaveLength(1);
+    // The tips, and Didit's warning.
+    await expect(within(canvasElement).getAllByRole("listitem")).toHaveLength(
+      selfieCompareMessages.tips.length + 1,
+    );
   },
 };
 
@@ -318,8 +393,10 @@ export const LiveNoCredits: Story = {
   beforeEach: () => setDiditScenario({ credits: 0 }),
   play: async ({ canvasElement, args }) => {
     await uploadLive(canvasElement, await diditPhoto("personA2"), await diditPhoto("personA"));
-    await waitFor(() =>
-      expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code: "no_credits" })),
+    await waitFor(
+      () =>
+        expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code: "no_credits" })),
+      { timeout: 10_000 },
     );
     await expect(within(canvasElement).getByRole("alert")).not.toBeEmptyDOMElement();
   },
@@ -328,6 +405,16 @@ export const LiveNoCredits: Story = {
 /** The toolbar's language, pinned: both slots and Compare in Spanish. */
 export const Spanish: Story = {
   globals: { locale: "es" },
+  parameters: {
+    docs: {
+      source: {
+        code: usage(" messages={es}").replace(
+          'import "@facekit/react/styles.css";',
+          'import { es } from "@facekit/react/locales/es";\nimport "@facekit/react/styles.css";',
+        ),
+      },
+    },
+  },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(await canvas.findByRole("group", { name: "Foto de referencia" })).toBeVisible();

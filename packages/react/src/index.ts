@@ -27,6 +27,7 @@ export {
   type SelfieCompareWarning,
 } from "@facekit/core";
 export type {
+  ErrorWords,
   FaceKitMessageOverrides,
   FaceKitMessages,
   FaceMatchMessages,

@@ -31,6 +31,10 @@ describe("createFaceKitHandler", () => {
     ({}) as FaceKitHandler["handle"];
   });
 
+  test("carries check(), the boot-time config check: no arguments, throws or returns nothing", () => {
+    expectTypeOf<FaceKitHandler["check"]>().toEqualTypeOf<() => void>();
+  });
+
   test("Verisoul's onResult sits in the verisoul block, like FaceSign's and Didit's", () => {
     const verisoul = { apiKey: "k", redirectUrl: "https://app.example/cb" };
     const onResult = ({ accountId }: FaceMatchResultEvent, request: Request) =>

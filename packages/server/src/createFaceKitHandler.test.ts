@@ -1,24 +1,54 @@
 import { FaceKitError } from "@facekit/core/protocol";
 import { createVerisoulHarness, testRedirectUrl, testSecret } from "@facekit/test-utils/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createFaceKitHandler } from "./createFaceKitHandler.ts";
 
 const authorize = () => ({ accountId: "acct-1" });
 
 describe("createFaceKitHandler: configuration", () => {
-  it("refuses a secret shorter than 32 characters at creation", () => {
-    const create = () => createFaceKitHandler({ secret: "short", authorize });
-    expect(create).toThrow(FaceKitError);
-    expect(create).toThrow(/at least 32 characters/);
+  it("reads its config on first use: a missing secret fails the request and check(), not creation", async () => {
+    // What `secret: process.env.FACEKIT_SECRET!` gives during a build that has no secrets.
+    const reported: FaceKitError[] = [];
+    const config = { secret: undefined as unknown as string, authorize };
+    const handler = createFaceKitHandler({ ...config, onError: (e) => reported.push(e) });
+    const response = await handler(
+      new Request("https://shop.example/api/facekit/verisoul/session", { method: "POST" }),
+    );
+    expect(response.status).toBe(500);
+    const body = await response.json();
+    expect(body.error.code).toBe("misconfigured");
+    expect(body.error.message).toMatch(/`secret` must be at least 32 characters/);
+    expect(reported.map((e) => e.code)).toEqual(["misconfigured"]);
+    expect(() => handler.check()).toThrow(FaceKitError);
+    expect(() => handler.check()).toThrow(/at least 32 characters/);
+    await expect(handler.mintFaceMatchSession("a")).rejects.toThrow(/at least 32 characters/);
   });
 
-  it("refuses an invalid Verisoul config at creation", () => {
+  it("logs a broken config on every request when there is no onError", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const handler = createFaceKitHandler({ secret: "short", authorize });
+      const request = () =>
+        new Request("https://shop.example/verisoul/session", { method: "POST" });
+      expect((await handler(request())).status).toBe(500);
+      expect((await handler(request())).status).toBe(500);
+      const lines = logged.mock.calls.map((call) => String(call[0]));
+      expect(lines).toEqual([
+        expect.stringMatching(/^\[facekit\] .*at least 32 characters/),
+        expect.stringMatching(/^\[facekit\] .*at least 32 characters/),
+      ]);
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
+  it("check() refuses an invalid Verisoul config, and passes a valid one", () => {
     const withRedirect = (redirectUrl: string) => () =>
       createFaceKitHandler({
         secret: testSecret,
         authorize,
         verisoul: { apiKey: "k", redirectUrl },
-      });
+      }).check();
     expect(withRedirect("/callback")).toThrow(/redirectUrl/);
     expect(withRedirect("javascript:alert(1)")).toThrow(/redirectUrl/);
     expect(withRedirect(testRedirectUrl)).not.toThrow();
@@ -241,10 +271,15 @@ describe("createFaceKitHandler: routing and errors", () => {
       authorize: () => ({ accountId: "" }),
       verisoul: { apiKey: "k", redirectUrl: testRedirectUrl },
     });
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     const response = await handler(
       new Request("https://shop.example/verisoul/session", { method: "POST" }),
     );
+    const lines = logged.mock.calls.map((call) => String(call[0]));
+    logged.mockRestore();
     expect(response.status).toBe(500);
     expect((await response.json()).error).toMatchObject({ code: "misconfigured" });
+    // Without onError, a misconfiguration still reaches the logs.
+    expect(lines).toEqual([expect.stringMatching(/^\[facekit\] authorize\(request\)/)]);
   });
 });

@@ -1,7 +1,7 @@
 import { errorResponseStatus, FaceKitError } from "@facekit/core/protocol";
 import { createRouter } from "./internal/createRouter.ts";
 import { notConfigured } from "./internal/notConfigured.ts";
-import { resolveConfig } from "./internal/resolveConfig.ts";
+import { type ResolvedConfig, resolveConfig } from "./internal/resolveConfig.ts";
 import { errorResponse } from "./internal/responses.ts";
 import type { FaceKitHandler, FaceKitServerConfig } from "./types.ts";
 import { mintFaceMatchSession } from "./verisoul/mintFaceMatchSession.ts";
@@ -22,8 +22,12 @@ const vendorCodes = new Set(["rate_limited", "vendor_unavailable", "vendor_misco
  * `verisoul.pendingLookupIntervalMs`, across those instances.
  * Answers are JSON with `Cache-Control: no-store`; every failure is a `FaceKitError` body with its
  * status (the handler never throws). Unknown paths answer 404 `not_found`; a known path with
- * another method answers 405 with code `not_found` and `Allow: POST`. Throws `misconfigured` at
- * creation for a secret shorter than 32 characters or an invalid vendor config.
+ * another method answers 405 with code `not_found` and `Allow: POST`.
+ * The config is read and checked on first use, not at creation: importing the route with no secret
+ * set (a `next build`, a Docker build) works. Then a secret shorter than 32 characters or an invalid
+ * vendor config answers every request with a 500 `misconfigured` naming the fix (sent to `onError`,
+ * or logged with `console.error` without it); call {@link FaceKitHandler.check} at boot to throw it
+ * there instead.
  * @example
  * // app/api/facekit/[...path]/route.ts (Next.js)
  * export const POST = createFaceKitHandler({
@@ -40,15 +44,27 @@ const vendorCodes = new Set(["rate_limited", "vendor_unavailable", "vendor_misco
  * });
  */
 export function createFaceKitHandler(config: FaceKitServerConfig): FaceKitHandler {
-  const app = resolveConfig(config);
-  const route = createRouter(app);
+  let resolved: { app: ResolvedConfig; route: (request: Request) => Promise<Response> } | undefined;
+  /** The checked config and its router, made on first use; a bad config throws each time. */
+  function resolve() {
+    if (!resolved) {
+      const app = resolveConfig(config);
+      resolved = { app, route: createRouter(app) };
+    }
+    return resolved;
+  }
 
   function report(error: FaceKitError, request: Request): void {
-    if (!app.onError) return;
+    const onError = typeof config?.onError === "function" ? config.onError : undefined;
+    if (!onError) {
+      // A broken config must not go unnoticed: every request fails until it is fixed.
+      if (error.code === "misconfigured") console.error(`[facekit] ${error.message}`);
+      return;
+    }
     const status = errorResponseStatus(error);
     if (status < 500 && error.vendorCode === undefined && !vendorCodes.has(error.code)) return;
     try {
-      app.onError(error, request);
+      onError(error, request);
     } catch (hookError) {
       console.error("[facekit] onError threw:", hookError);
     }
@@ -56,7 +72,7 @@ export function createFaceKitHandler(config: FaceKitServerConfig): FaceKitHandle
 
   async function handler(request: Request): Promise<Response> {
     try {
-      return await route(request);
+      return await resolve().route(request);
     } catch (thrown) {
       const error =
         thrown instanceof FaceKitError
@@ -67,8 +83,12 @@ export function createFaceKitHandler(config: FaceKitServerConfig): FaceKitHandle
     }
   }
 
-  const helpers: Pick<FaceKitHandler, "mintFaceMatchSession"> = {
+  const helpers: Pick<FaceKitHandler, "check" | "mintFaceMatchSession"> = {
+    check() {
+      resolve();
+    },
     async mintFaceMatchSession(accountId, input) {
+      const { app } = resolve();
       if (!app.verisoul) throw new FaceKitError("misconfigured", notConfigured("verisoul").message);
       if (typeof accountId !== "string" || accountId.length === 0) {
         throw new FaceKitError(

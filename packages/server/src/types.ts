@@ -87,6 +87,15 @@ export interface FaceKitServerConfig {
 export interface FaceKitHandler {
   (request: Request): Promise<Response>;
   /**
+   * Reads and checks the config now and throws the `misconfigured` {@link FaceKitError} a request
+   * would get (a secret shorter than 32 characters, an invalid vendor config). The handler does
+   * this on its first request by itself; call `check()` when the app starts to fail fast there.
+   * @example
+   * const facekit = createFaceKitHandler(config);
+   * facekit.check(); // at boot: throws if FACEKIT_SECRET is missing
+   */
+  check(): void;
+  /**
    * Mint a session for an account outside a request (e.g. during SSR); same shape the session
    * route returns. `locale` picks the language among `verisoul.langs`, as the route does.
    */

@@ -6,7 +6,18 @@
  * import { createVerisoulSimulator, defaultVerisoulKey } from "@facekit/simulator";
  * const sim = createVerisoulSimulator();
  */
-export { defaultDiditKey } from "./didit/createDiditContext.ts";
+export {
+  createSimulatorClient,
+  type FaceSignControlSession,
+  type SimulatorApiUrls,
+  type SimulatorClient,
+} from "./control/createSimulatorClient.ts";
+export {
+  createVendorControl,
+  SimulatorControlError,
+  type VendorControl,
+} from "./control/createVendorControl.ts";
+export { defaultDiditKey, defaultDiditSandboxKey } from "./didit/createDiditContext.ts";
 export { createDiditSimulator } from "./didit/createDiditSimulator.ts";
 export type {
   DiditDecisionBody,
@@ -15,12 +26,14 @@ export type {
   DiditSimulator,
   DiditSimulatorOptions,
   DiditStats,
+  SimulatedCompareBody,
 } from "./didit/types.ts";
 export { defaultFaceSignKey } from "./facesign/createFaceSignContext.ts";
 export { createFaceSignSimulator } from "./facesign/createFaceSignSimulator.ts";
 export { sampleFaceSignFlow } from "./facesign/sampleFaceSignFlow.ts";
 export { signFaceSignWebhook } from "./facesign/sendStatusWebhook.ts";
 export type {
+  FaceSignDeepfakeOutcome,
   FaceSignScenario,
   FaceSignSimulator,
   FaceSignSimulatorOptions,

@@ -2,11 +2,21 @@
  * `@facekit/simulator/node`: the simulators as real HTTP servers, one origin per vendor surface,
  * so cross-origin behaviour (popups, COOP, redirects) is real in end-to-end tests.
  */
+
+import { defaultDiditKey } from "./didit/createDiditContext.ts";
 import { createDiditSimulator } from "./didit/createDiditSimulator.ts";
 import type { DiditSimulator, DiditSimulatorOptions } from "./didit/types.ts";
+import { defaultFaceSignKey } from "./facesign/createFaceSignContext.ts";
 import { createFaceSignSimulator } from "./facesign/createFaceSignSimulator.ts";
 import type { FaceSignSimulator, FaceSignSimulatorOptions } from "./facesign/types.ts";
 import { type FetchHandler, type Listening, listen } from "./internal/listen.ts";
+import {
+  createSimulatorEnv,
+  type SimulatorEnv,
+  simulatorWebhookSecret,
+} from "./internal/simulatorEnv.ts";
+import { assertSimulatorKeys } from "./internal/simulatorKeys.ts";
+import { defaultVerisoulKey } from "./verisoul/createVerisoulContext.ts";
 import { createVerisoulSimulator } from "./verisoul/createVerisoulSimulator.ts";
 import type { VerisoulSimulator, VerisoulSimulatorOptions } from "./verisoul/types.ts";
 
@@ -39,6 +49,13 @@ export interface RunningSimulators {
   facesign: { apiUrl: string; appUrl: string; simulator: FaceSignSimulator };
   /** Didit has no hosted page here: only its API origin. */
   didit: { apiUrl: string; simulator: DiditSimulator };
+  /**
+   * What to give `@facekit/server`: base URLs, accepted keys and the webhook secret, under the
+   * env variable names the docs use (`VERISOUL_BASE_URL`, `FACESIGN_BASE_URL`, `DIDIT_BASE_URL`...).
+   */
+  env: SimulatorEnv;
+  /** Resets every simulator: sessions, counters, and scenarios back to defaults. */
+  reset(): void;
   /** Stops every server. */
   close(): Promise<void>;
 }
@@ -74,8 +91,24 @@ async function startFaceSign(
   return { apiUrl: api.url, appUrl: app.url, simulator };
 }
 
+function envOf(
+  options: StartSimulatorsOptions,
+  urls: Omit<RunningSimulators, "env" | "reset" | "close">,
+) {
+  return createSimulatorEnv({
+    verisoul: { ...urls.verisoul, apiKey: options.verisoul?.apiKeys?.[0] ?? defaultVerisoulKey },
+    facesign: {
+      apiUrl: urls.facesign.apiUrl,
+      apiKey: defaultFaceSignKey,
+      webhookSecret: options.facesign?.webhookSecret ?? simulatorWebhookSecret,
+    },
+    didit: { apiUrl: urls.didit.apiUrl, apiKey: options.didit?.apiKeys?.[0] ?? defaultDiditKey },
+  });
+}
+
 /**
- * Starts the simulators on their own ports.
+ * Starts the simulators on their own ports. Refuses (throws) when `verisoul.apiKeys` or
+ * `didit.apiKeys` holds a key that could be a real vendor key (anything not starting `sim_`).
  * @example
  * const sims = await startSimulators({
  *   verisoulApiPort: 0,
@@ -91,6 +124,11 @@ export async function startSimulators(
   options: StartSimulatorsOptions = {},
 ): Promise<RunningSimulators> {
   const host = options.host ?? "127.0.0.1";
+  const { didit: diditOptions } = options;
+  assertSimulatorKeys({
+    verisoul: options.verisoul?.apiKeys,
+    didit: [...(diditOptions?.apiKeys ?? []), ...(diditOptions?.sandboxKeys ?? [])],
+  });
   const simulator = createVerisoulSimulator(options.verisoul);
   const started: Listening[] = [];
   const close = async () => {
@@ -106,12 +144,17 @@ export async function startSimulators(
     const didit = createDiditSimulator(options.didit);
     const diditApi = await listen(didit.api, host, options.diditApiPort ?? (ephemeral ? 0 : 4030));
     started.push(diditApi);
-    return {
+    const urls = {
       verisoul: { apiUrl: api.url, appUrl: app.url, simulator },
       facesign,
       didit: { apiUrl: diditApi.url, simulator: didit },
-      close,
     };
+    const reset = () => {
+      simulator.reset();
+      facesign.simulator.reset();
+      didit.reset();
+    };
+    return { ...urls, env: envOf(options, urls), reset, close };
   } catch (error) {
     await close();
     throw error;

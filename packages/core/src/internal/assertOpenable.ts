@@ -1,5 +1,8 @@
 import { FaceKitError, type FaceMatchSession } from "../protocol/index.ts";
 
+// Typed locally (see ./dev.ts): core must not depend on Node's types.
+declare const process: { env: { NODE_ENV?: string } };
+
 /**
  * Refuses a session that must not be opened: expired, or a URL that is not http(s) (a
  * `javascript:` URL in a popup would run in our origin). Returns when the session stops being
@@ -14,10 +17,20 @@ export function assertOpenable(session: FaceMatchSession): number {
   const left = session.expiresAt - now;
   const usable = Math.abs(left) > 864e5 ? 3e5 : Math.min(left, 6e5);
   if (!(usable > 0)) {
-    throw new FaceKitError("session_expired", "The session has expired");
+    throw new FaceKitError(
+      "session_expired",
+      typeof process !== "undefined" && process.env.NODE_ENV !== "production"
+        ? "The session has expired"
+        : undefined,
+    );
   }
   if (!/^https?:\/\//i.test(session.url)) {
-    throw new FaceKitError("session_invalid", "The session URL is not http(s)");
+    throw new FaceKitError(
+      "session_invalid",
+      typeof process !== "undefined" && process.env.NODE_ENV !== "production"
+        ? "The session URL is not http(s)"
+        : undefined,
+    );
   }
   return now + usable;
 }

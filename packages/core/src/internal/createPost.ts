@@ -2,6 +2,9 @@ import { FaceKitError } from "../protocol/index.ts";
 import { toBackendError } from "./toBackendError.ts";
 import { isAbortError } from "./toFaceKitError.ts";
 
+// Typed locally (see ./dev.ts): core must not depend on Node's types.
+declare const process: { env: { NODE_ENV?: string } };
+
 /**
  * Where and how the browser reaches the developer's FaceKit routes (see `BackendClientOptions`).
  * @example
@@ -46,7 +49,15 @@ export function createPost(config: PostConfig) {
     } catch (cause) {
       throw isAbortError(cause)
         ? cause
-        : new FaceKitError("network", `Could not reach ${url}`, { cause });
+        : new FaceKitError(
+            "network",
+            typeof process !== "undefined" && process.env.NODE_ENV !== "production"
+              ? `Could not reach ${url}`
+              : undefined,
+            {
+              cause,
+            },
+          );
     }
     // A non-JSON body (proxy error page...) reads as `undefined` and fails the checks below.
     const data: Json = await res.json().catch((e: unknown) => {
@@ -54,6 +65,11 @@ export function createPost(config: PostConfig) {
     });
     if (!res.ok) throw toBackendError(url, res.status, data);
     if (isValid(data)) return data as T;
-    throw new FaceKitError("internal", "Unexpected answer from the FaceKit backend");
+    throw new FaceKitError(
+      "internal",
+      typeof process !== "undefined" && process.env.NODE_ENV !== "production"
+        ? "Unexpected answer from the FaceKit backend"
+        : undefined,
+    );
   };
 }

@@ -3,6 +3,11 @@
  * call site (see {@link warn}): the app's bundler replaces it, and a production build then drops the
  * call with its message. A shared `isDev` constant would not do: once this package is bundled into
  * dist it becomes a `var`, which the app's bundler does not fold, so every message would ship.
+ *
+ * A `FaceKitError` thrown in the browser gets its developer message the same way (React's own
+ * pattern): `new FaceKitError("network", dev ? "Could not reach …" : undefined)` with the test
+ * written out; in production its message is its code. A person never sees either: the
+ * components show their words for the code.
  */
 
 // Typed locally: core must not depend on Node's types.

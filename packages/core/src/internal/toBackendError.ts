@@ -1,6 +1,9 @@
 import { FaceKitError, isFaceKitErrorCode } from "../protocol/index.ts";
 import type { Json } from "./createPost.ts";
 
+// Typed locally (see ./dev.ts): core must not depend on Node's types.
+declare const process: { env: { NODE_ENV?: string } };
+
 /**
  * The {@link FaceKitError} of a failed answer from the developer's backend: its error body's code
  * (`internal` when unknown), message, `retryAfter` and `vendorCode`, with the HTTP status. A body
@@ -12,7 +15,11 @@ export function toBackendError(url: string, status: number, data: Json): FaceKit
   const { code, message, retryAfter, vendorCode } = (data?.error ?? {}) as Record<string, unknown>;
   return new FaceKitError(
     isFaceKitErrorCode(code) ? code : "internal",
-    typeof message === "string" ? message : `${url} answered ${status}`,
+    typeof message === "string"
+      ? message
+      : typeof process !== "undefined" && process.env.NODE_ENV !== "production"
+        ? `${url} answered ${status}`
+        : undefined,
     {
       status,
       retryAfter: typeof retryAfter === "number" ? retryAfter : undefined,

@@ -1,5 +1,8 @@
 import { FaceKitError, redirectErrorCode } from "../protocol/index.ts";
 
+// Typed locally (see ./dev.ts): core must not depend on Node's types.
+declare const process: { env: { NODE_ENV?: string } };
+
 /**
  * Keeps a {@link FaceKitError} as is; wraps anything else as `internal`, keeping the cause.
  * @example
@@ -29,6 +32,9 @@ export function isAbortError(error: unknown): boolean {
  * fail(redirectError("failed_to_get_camera_permission")); // code "camera_denied"
  */
 export function redirectError(errorMessage: string | undefined): FaceKitError {
-  const message = `Verification ended: ${errorMessage ?? "no reason given"}`;
+  const message =
+    typeof process !== "undefined" && process.env.NODE_ENV !== "production"
+      ? `Verification ended: ${errorMessage ?? "no reason given"}`
+      : undefined;
   return new FaceKitError(redirectErrorCode(errorMessage), message, { vendorCode: errorMessage });
 }

@@ -8,6 +8,9 @@ import type { FaceSignEvent, FaceSignFlowOptions, FaceSignWindow } from "../type
 import { createPoller } from "./createPoller.ts";
 import { pauseWhileHidden } from "./pauseWhileHidden.ts";
 
+// Typed locally (see ./dev.ts): core must not depend on Node's types.
+declare const process: { env: { NODE_ENV?: string } };
+
 /** What a watch reports to its flow. */
 export interface WatchHooks {
   emit(event: FaceSignEvent): void;
@@ -69,11 +72,21 @@ export function watchFaceSign(
       return res;
     }
     if (refused && ++refusals > maxRefusals) {
-      throw new FaceKitError("session_invalid", "FaceSign keeps refusing this session's secret.");
+      throw new FaceKitError(
+        "session_invalid",
+        typeof process !== "undefined" && process.env.NODE_ENV !== "production"
+          ? "FaceSign keeps refusing this session's secret."
+          : undefined,
+      );
     }
     const fresh = await refresh(sessionId, signal);
     if (fresh.sessionId !== sessionId) {
-      throw new FaceKitError("internal", "The refresh route answered another session");
+      throw new FaceKitError(
+        "internal",
+        typeof process !== "undefined" && process.env.NODE_ENV !== "production"
+          ? "The refresh route answered another session"
+          : undefined,
+      );
     }
     const previous = held;
     held = fresh;

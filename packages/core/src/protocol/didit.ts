@@ -15,10 +15,13 @@ export interface DiditFaceEntity {
   gender?: "male" | "female";
 }
 
-/** Faces found in one of the two images; `best_angle` is the rotation that found them. */
+/**
+ * Faces found in one of the two images; `best_angle` is the rotation that found them. Only in
+ * Didit's OpenAPI example, not promised by the endpoint document: read it as optional.
+ */
 export interface DiditImageReport {
-  entities: DiditFaceEntity[];
-  best_angle: number;
+  entities?: DiditFaceEntity[];
+  best_angle?: number;
 }
 
 /** A Didit warning. `risk` is the stable code, e.g. `LOW_FACE_MATCH_SIMILARITY`. */
@@ -31,18 +34,27 @@ export interface DiditWarning {
   feature?: string;
 }
 
-/** `POST /v3/face-match/` 200 body. Unknown statuses are tolerated as strings. */
+/**
+ * `POST /v3/face-match/` 200 body. Unknown statuses are tolerated as strings; fields beyond
+ * these pass through untouched.
+ */
 export interface DiditCompareBody {
   request_id: string;
   face_match: {
     status: "Approved" | "Declined" | (string & {});
     /** 0-100; `null` (or `0` without `save_api_request`) when no face pair could be scored. */
     score: number | null;
-    user_image: DiditImageReport;
-    ref_image: DiditImageReport;
+    /** Not promised by the endpoint document (OpenAPI example only). */
+    user_image?: DiditImageReport;
+    /** Not promised by the endpoint document (OpenAPI example only). */
+    ref_image?: DiditImageReport;
     warnings: DiditWarning[];
   };
-  /** ISO-8601 with microseconds, UTC. */
+  /** Echo of the `vendor_data` sent, or `null`; always sent by Didit, not needed by FaceKit. */
+  vendor_data?: string | null;
+  /** Echo of the `metadata` object sent, or `null`; always sent by Didit, not needed by FaceKit. */
+  metadata?: Record<string, unknown> | null;
+  /** ISO-8601 UTC with microseconds, e.g. `2026-06-12T01:04:42.763237+00:00`. */
   created_at: string;
 }
 
@@ -77,8 +89,9 @@ const statuses: Record<string, SelfieCompareResult["status"]> = {
 
 /**
  * The browser's view of a Didit answer: status in FaceKit's words (`review` for any status beyond
- * Approved/Declined), the score, each warning's code and short description, and face counts. A
- * fresh object, so nothing else of the vendor body (bounding boxes, ages) reaches the browser.
+ * Approved/Declined), the score, each warning's code and short description, and face counts
+ * (`null` when Didit did not list the faces). A fresh object, so nothing else of the vendor body
+ * (bounding boxes, ages) reaches the browser.
  * @example
  * return Response.json(toSelfieCompareResult(await didit.compare(input)));
  */
@@ -90,6 +103,9 @@ export function toSelfieCompareResult(body: DiditCompareBody): SelfieCompareResu
     // Without `save_api_request` Didit says 0 for "no face pair could be scored": that is null.
     score: m.warnings.some((w) => w.risk === "NO_REFERENCE_IMAGE") ? null : m.score,
     warnings: m.warnings.map((w) => ({ code: w.risk, message: w.short_description })),
-    faces: { selfie: m.user_image.entities.length, reference: m.ref_image.entities.length },
+    faces: {
+      selfie: m.user_image?.entities?.length ?? null,
+      reference: m.ref_image?.entities?.length ?? null,
+    },
   };
 }

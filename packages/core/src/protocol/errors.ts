@@ -117,7 +117,11 @@ export class FaceKitError extends Error {
    */
   declare readonly status: number | undefined;
 
-  constructor(code: FaceKitErrorCode, message: string, details: FaceKitErrorDetails = {}) {
+  /**
+   * `message` is for developers; without one it is the code (browser code leaves its messages out
+   * of production builds, see `internal/dev.ts`).
+   */
+  constructor(code: FaceKitErrorCode, message: string = code, details: FaceKitErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.code = code;
     this.vendorCode = details.vendorCode;

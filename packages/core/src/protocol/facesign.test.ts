@@ -44,6 +44,7 @@ describe("toFaceSignSummary", () => {
     const summary = toFaceSignSummary(finished);
     expect(summary).toEqual({
       status: "complete",
+      verdict: "verified",
       isVerified: true,
       livenessDetected: true,
       lang: "fr",
@@ -59,11 +60,12 @@ describe("toFaceSignSummary", () => {
     expect(summary).not.toHaveProperty("extractedData");
   });
 
-  it("answers nulls for a session without a report", () => {
+  it("answers nulls for a session without a report; one the person left is not verified", () => {
     const summary = toFaceSignSummary({ ...finished, status: "incomplete", report: undefined });
     expect(summary).toEqual({
       status: "incomplete",
-      isVerified: null,
+      verdict: "not_verified",
+      isVerified: false,
       livenessDetected: null,
       lang: null,
       aiAnalysis: null,

@@ -1,7 +1,8 @@
 /**
  * FaceSign wire types (as the vendor sends them) and the one place they become FaceKit's
- * client-safe summary. Source: shared vendor notes (current docs, OpenAPI 1.0.18, SDK 1.0.44).
+ * client-safe summary. Source: shared vendor notes (current docs, OpenAPI 1.0.18, SDK 1.0.47).
  */
+import { type FaceSignVerdict, toFaceSignVerdict } from "./faceSignVerdict.ts";
 
 /** Session lifecycle. Current: created -> inProgress -> complete | incomplete. The rest is legacy. */
 export type FaceSignVendorStatus =
@@ -38,10 +39,11 @@ export interface FaceSignNode {
 
 /** `POST /sessions` body (`SessionSettings`). */
 export interface FaceSignSessionSettings {
-  clientReferenceId: string;
+  /** Optional in SDK 1.0.47 (dashboard sessions lack it); FaceKit always sends the account id. */
+  clientReferenceId?: string;
   metadata?: Record<string, unknown>;
   flow?: FaceSignNode[];
-  /** Deprecated; never together with `flow`. */
+  /** Deprecated legacy modules; a settings echo may hold both `flow` and `modules`. */
   modules?: unknown[];
   langs?: string[];
   defaultLang?: string;
@@ -67,7 +69,42 @@ export interface FaceSignClientSecretBody {
   expireAt: number;
 }
 
-/** The report of a finished session (every field optional: node-dependent). */
+/**
+ * One visited node of a session (SDK 1.0.47 `NodeReport`): `outcome` is the node's outcome name
+ * (a conversation's is the chosen next node id); `report` holds node-specific details.
+ */
+export interface FaceSignNodeReport {
+  type: FaceSignNodeType | (string & {});
+  nodeId: string;
+  createdAt: number;
+  outcome: string;
+  /** `face_scan`: liveness challenge, AI liveness and face comparison results. */
+  report?: {
+    livenessChallengePassed?: boolean;
+    aiLivenessCheckPassed?: boolean;
+    compareFacesReport?: {
+      isMatch: boolean;
+      similarity?: number;
+      sourceImageFaceFound: boolean;
+      targetImageFaceFound: boolean;
+      error?: string;
+    };
+    [field: string]: unknown;
+  };
+  /** `liveness_detection` with outcome `inconclusive`. */
+  inconclusiveReason?: string;
+  [field: string]: unknown;
+}
+
+/** Post-session deepfake analysis state (1.0.44 named the field `status`, 1.0.47 `state`). */
+export type FaceSignDeepfakeState = "pending" | "succeeded" | "failed" | "timed_out";
+
+/**
+ * The report of a finished session. Every field is optional: which exist depends on the flow and
+ * on the generation of the report. Today's SDK types declare `nodeReports`, `media` and
+ * `deepfakeDetection*`; the older `isVerified`, `livenessDetected`, `screenshots` and `videos` are
+ * still shown by the reference example. Read it through `toFaceSignVerdict`.
+ */
 export interface FaceSignReportBody {
   transcript?: { id: string; createdAt: number; text: string; isAvatar: boolean }[];
   aiAnalysis?: {
@@ -80,12 +117,41 @@ export interface FaceSignReportBody {
   };
   location?: Record<string, unknown>;
   device?: Record<string, unknown>;
-  livenessDetected?: boolean;
   lang?: string;
   extractedData?: Record<string, string | number | boolean | null>;
-  screenshots?: string[];
-  videos?: { avatarVideoUrl?: string; userVideoUrl?: string };
+  /** Today's per-node outcomes, one per visited node. */
+  nodeReports?: FaceSignNodeReport[];
+  /** Today's media (URLs expire 15 minutes after they are generated). */
+  media?: {
+    screenshots?: unknown[];
+    userVideo?: unknown;
+    avatarVideo?: unknown;
+    documentImages?: unknown[];
+  };
+  /** Verdict of the post-session deepfake analysis, once it succeeded. */
+  deepfakeDetection?: {
+    verdict: "authentic" | "manipulated" | "unknown";
+    score?: number;
+    analyzedAt?: number;
+  };
+  deepfakeDetectionStatus?: {
+    state?: FaceSignDeepfakeState;
+    /** The 1.0.44 name of `state`. */
+    status?: FaceSignDeepfakeState;
+    startedAt?: number;
+    finishedAt?: number;
+    errorCode?: string;
+  };
+  videoAIAnalysis?: unknown;
+  videoAIAnalysisStatus?: unknown;
+  /** Older report: FaceSign's own verdict. */
   isVerified?: boolean;
+  /** Older report. */
+  livenessDetected?: boolean;
+  /** Older report. */
+  screenshots?: string[];
+  /** Older report. */
+  videos?: { avatarVideoUrl?: string; userVideoUrl?: string };
 }
 
 /** A session object (timestamps in ms). */
@@ -153,11 +219,23 @@ export function toFaceSignSessionStatus(
 }
 
 /** Report fields a server may choose to expose to the browser beyond the default summary. */
-export type FaceSignExposable = "transcript" | "extractedData" | "videos" | "screenshots";
+export type FaceSignExposable =
+  | "transcript"
+  | "extractedData"
+  | "videos"
+  | "screenshots"
+  /** Today's media (screenshots, user and avatar videos, document images). */
+  | "media";
 
 /** What the browser learns about a finished FaceSign session. */
 export interface FaceSignSummary {
   status: FaceSignSessionStatus;
+  /**
+   * FaceKit's verdict (see `toFaceSignVerdict`), from whichever report shape FaceSign sent:
+   * `pending` while the session runs or its deepfake analysis is still going.
+   */
+  verdict: FaceSignVerdict["outcome"];
+  /** `verdict` as a boolean: null while `pending`. */
   isVerified: boolean | null;
   livenessDetected: boolean | null;
   lang: string | null;
@@ -171,6 +249,7 @@ export interface FaceSignSummary {
   extractedData?: FaceSignReportBody["extractedData"];
   videos?: FaceSignReportBody["videos"];
   screenshots?: FaceSignReportBody["screenshots"];
+  media?: FaceSignReportBody["media"];
 }
 
 /** Builds the client-safe summary; only the `expose`d extra fields are copied. */
@@ -180,10 +259,12 @@ export function toFaceSignSummary(
 ): FaceSignSummary {
   const report = session.report ?? {};
   const ai = report.aiAnalysis;
+  const verdict = toFaceSignVerdict(session);
   const summary: FaceSignSummary = {
     status: toFaceSignSessionStatus(session.status),
-    isVerified: report.isVerified ?? null,
-    livenessDetected: report.livenessDetected ?? null,
+    verdict: verdict.outcome,
+    isVerified: verdict.outcome === "pending" ? null : verdict.outcome === "verified",
+    livenessDetected: verdict.livenessDetected,
     lang: report.lang ?? null,
     aiAnalysis: ai
       ? {

@@ -32,12 +32,15 @@ export {
   isFaceKitErrorCode,
   toErrorBody,
 } from "./errors.ts";
+export { type FaceSignVerdict, toFaceSignVerdict } from "./faceSignVerdict.ts";
 export {
   type FaceSignClientSecretBody,
+  type FaceSignDeepfakeState,
   type FaceSignErrorBody,
   type FaceSignExposable,
   type FaceSignListBody,
   type FaceSignNode,
+  type FaceSignNodeReport,
   type FaceSignNodeType,
   type FaceSignReportBody,
   type FaceSignSessionBody,

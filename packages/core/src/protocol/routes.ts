@@ -75,8 +75,8 @@ export interface SelfieCompareResult {
   /** 0-100, or `null` when no face pair could be scored. */
   score: number | null;
   warnings: SelfieCompareWarning[];
-  /** Faces found in each image. */
-  faces: { selfie: number; reference: number };
+  /** Faces found in each image; `null` when Didit's answer did not list them (not promised). */
+  faces: { selfie: number | null; reference: number | null };
 }
 
 /**

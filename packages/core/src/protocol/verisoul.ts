@@ -68,13 +68,14 @@ export type VerisoulRiskFlag =
   | "referring_user_agent_mismatch"
   | "potential_link_sharing";
 
-/** How a linked account matched. */
+/** How a linked account matched. Types Verisoul adds later arrive as plain strings. */
 export type VerisoulMatchType =
   | "face"
   | "ip_address"
   | "browser"
   | "document_number"
-  | "document_name";
+  | "document_name"
+  | (string & {});
 
 /** `POST /liveness/verify-face` 200 (every field optional in the spec). */
 export interface VerisoulVerifyFaceBody {
@@ -86,7 +87,8 @@ export interface VerisoulVerifyFaceBody {
     referring_session_id?: string | null;
     timestamp?: string;
   };
-  decision?: VerisoulDecision;
+  /** A value Verisoul adds later arrives as is; FaceKit's verdict reads it as `"Suspicious"`. */
+  decision?: VerisoulDecision | (string & {});
   risk_score?: number;
   risk_flags?: string[];
   device_network_signals?: Record<string, number | boolean>;
@@ -124,7 +126,7 @@ export interface VerisoulVerifyFaceBody {
   };
   matches?: {
     num_accounts_linked?: number;
-    accounts_linked?: { account_id: string; match_types: VerisoulMatchType[] }[];
+    accounts_linked?: { account_id: string; match_types?: VerisoulMatchType[] }[];
   };
 }
 
@@ -169,9 +171,12 @@ export interface FaceMatchVerdict {
   enrolled?: boolean;
 }
 
+const decisions: readonly string[] = ["Real", "Suspicious", "Fake"] satisfies VerisoulDecision[];
+
 /**
- * Maps a verify-face body to the server-side {@link FaceMatchVerdict}. Missing fields read as the
- * cautious answer (`"Suspicious"`, risk 1). `match` and `enrolled` are added by the caller.
+ * Maps a verify-face body to the server-side {@link FaceMatchVerdict}. Missing fields, and a
+ * decision Verisoul does not document, read as the cautious answer (`"Suspicious"`, risk 1).
+ * `match` and `enrolled` are added by the caller.
  * @example
  * const verdict = toFaceMatchVerdict(sessionId, body);
  */
@@ -181,12 +186,14 @@ export function toFaceMatchVerdict(
 ): FaceMatchVerdict {
   return {
     sessionId,
-    decision: body.decision ?? "Suspicious",
+    decision: decisions.includes(body.decision ?? "")
+      ? (body.decision as VerisoulDecision)
+      : "Suspicious",
     riskScore: body.risk_score ?? 1,
     riskFlags: body.risk_flags ?? [],
     accountsLinked: (body.matches?.accounts_linked ?? []).map((a) => ({
       accountId: a.account_id,
-      matchTypes: a.match_types,
+      matchTypes: a.match_types ?? [],
     })),
   };
 }

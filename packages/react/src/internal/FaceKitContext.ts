@@ -2,6 +2,10 @@ import type { BackendClientOptions, VerisoulBackendClient } from "@facekit/core"
 import { FaceKitError } from "@facekit/core";
 import type { QueryClient } from "@tanstack/react-query";
 import { createContext, useContext } from "react";
+
+// Typed locally (see core's internal/dev.ts): core must not depend on Node's types.
+declare const process: { env: { NODE_ENV?: string } };
+
 import type { FaceKitMessageOverrides } from "../FaceKitMessages.ts";
 
 /**
@@ -36,7 +40,12 @@ export const FaceKitContext = /* @__PURE__ */ createContext<FaceKitContextValue 
 export function useFaceKit(hook: string): FaceKitContextValue {
   const value = useContext(FaceKitContext);
   if (!value) {
-    throw new FaceKitError("misconfigured", `${hook} must be used inside <FaceKitProvider>`);
+    throw new FaceKitError(
+      "misconfigured",
+      typeof process !== "undefined" && process.env.NODE_ENV !== "production"
+        ? `${hook} must be used inside <FaceKitProvider>`
+        : undefined,
+    );
   }
   return value;
 }

@@ -23,7 +23,8 @@ const previewWidth = 240;
 
 /**
  * One image slot of `<SelfieCompareUploader>`: a named group (`<fieldset>`) with a file button,
- * drag and drop anywhere on it, an inline camera, and the preview with Retake and Remove. When the
+ * drag and drop anywhere on it, an inline camera, and the preview with Retake and Remove. Every
+ * state has a picture (or a placeholder `<p>`) and two buttons, so the slot keeps its size. When the
  * button that had focus goes away, focus moves to the slot's next main button.
  * @example
  * <UploaderSlot slot="selfie" state={face.slots.selfie} face={face} t={messages} />
@@ -48,8 +49,15 @@ export function UploaderSlot({ slot, state, face, t }: UploaderSlotProps) {
     e.currentTarget.toggleAttribute("data-over", e.type === "dragover");
     if (e.type === "drop") pick(e.dataTransfer.files);
   };
+  // Keyed by its words: a button of another state is another button (focus does not carry over).
   const button = (label: string, onClick: () => unknown, main?: boolean, disabled?: boolean) => (
-    <button type="button" ref={main ? primary : undefined} onClick={onClick} disabled={disabled}>
+    <button
+      key={label}
+      type="button"
+      ref={main ? primary : undefined}
+      onClick={onClick}
+      disabled={disabled}
+    >
       {label}
     </button>
   );
@@ -82,9 +90,14 @@ export function UploaderSlot({ slot, state, face, t }: UploaderSlotProps) {
         aria-label={t.cameraPreview}
         width={previewWidth}
       />
+      {/* The picture, or a placeholder of the same size (no layout shift between states). */}
+      {status === "ready" ? (
+        <img src={state.previewUrl} alt={name} width={previewWidth} />
+      ) : (
+        status !== "camera" && <p>{status === "preparing" ? t.preparing : t.drop}</p>
+      )}
       {status === "ready" ? (
         <>
-          <img src={state.previewUrl} alt={name} width={previewWidth} />
           {button(
             t.retake,
             state.source === "camera" ? camera : () => input.current?.click(),
@@ -98,15 +111,14 @@ export function UploaderSlot({ slot, state, face, t }: UploaderSlotProps) {
           {button(t.capture, () => face.capture(slot), true, !state.isLive)}
           {button(t.cancelCamera, () => face.clear(slot))}
         </>
-      ) : status === "preparing" ? (
-        <p>{t.preparing}</p>
       ) : (
+        // While a photo is prepared, picking another one replaces it.
         <>
-          {button(t.choose, () => input.current?.click(), true)} <span>{t.drop}</span>{" "}
+          {button(t.choose, () => input.current?.click(), true)}
           {button(t.useCamera, camera)}
-          {status === "error" && <p role="alert">{errorText(t, state.error)}</p>}
         </>
       )}
+      {status === "error" && <p role="alert">{errorText(t, state.error)}</p>}
     </fieldset>
   );
 }

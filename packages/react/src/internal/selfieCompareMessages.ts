@@ -1,11 +1,20 @@
-import type { FaceKitErrorCode, SelfieCompareWarning } from "@facekit/core";
+import type { SelfieCompareWarning } from "@facekit/core";
+import { captureErrors, type ErrorWords, errors, imageErrors, otherError } from "./errorWords.ts";
 
 /**
  * Every word `<SelfieCompareUploader>` shows, so an app can replace any of them (`messages`).
  * @example
  * const mine: Partial<SelfieCompareMessages> = { compare: "Check" };
  */
-export interface SelfieCompareMessages {
+export interface SelfieCompareMessages extends ErrorWords {
+  /** Before capture: what happens to the photos and why. */
+  intro: string;
+  /** Tips for a good selfie, shown as a short list. */
+  tips: string[];
+  /** Who sees the photos (name your vendor and your server). */
+  privacy: string;
+  /** Under a result: Compare stays disabled until a photo changes, and why. */
+  newPhotos: string;
   /** Name of the selfie slot, also the alt text of its preview. */
   selfie: string;
   /** Name of the reference slot, also the alt text of its preview. */
@@ -33,10 +42,6 @@ export interface SelfieCompareMessages {
   declined: string;
   review: string;
   score: (score: number) => string;
-  /** Words per error code. */
-  errors: Partial<Record<FaceKitErrorCode, string>>;
-  /** For an error without words of its own (its message is for developers: see `onError`). */
-  otherError: string;
   /**
    * Words for one of Didit's warnings on a result (codes `LOW_FACE_MATCH_SIMILARITY`,
    * `NO_REFERENCE_IMAGE`); its `message` is Didit's own English description.
@@ -50,10 +55,14 @@ export interface SelfieCompareMessages {
  * <SelfieCompareUploader messages={{ ...selfieCompareMessages, compare: "Check" }} />
  */
 export const selfieCompareMessages: SelfieCompareMessages = {
+  intro: "We compare your selfie with a reference photo to check that both show the same person.",
+  tips: ["Face the light", "Whole face in the frame", "Glasses off"],
+  privacy: "Your photos go through our server to Didit, the service that compares them.",
+  newPhotos: "To compare again, change a photo.",
   selfie: "Your selfie",
   reference: "Reference photo",
   choose: "Choose a photo",
-  drop: "or drop one here",
+  drop: "Drop a photo here",
   useCamera: "Use camera",
   cameraPreview: "Camera preview",
   cameraReady: "Camera on. Press Capture when you are ready.",
@@ -73,21 +82,7 @@ export const selfieCompareMessages: SelfieCompareMessages = {
   declined: "Declined: the faces do not match.",
   review: "The photos need a manual review.",
   score: (score) => `Similarity: ${score} out of 100`,
-  otherError: "Something went wrong. Please try again.",
   warning: (warning) => warning.message,
-  errors: {
-    camera_denied: "Camera access is blocked. Allow it in your browser, or choose a photo.",
-    camera_unavailable: "No camera can be used here. Choose a photo instead.",
-    invalid_image: "This file is not a photo that can be read. Choose a JPEG, PNG or WebP image.",
-    image_too_large: "This photo is too large. Choose a smaller one.",
-    account_not_found: "There is no reference photo on your account yet.",
-    unauthorized: "Please sign in first.",
-    network: "The connection failed. Please try again.",
-    rate_limited: "Too many attempts. Wait a moment. Please try again.",
-    session_expired: "The upload took too long. Please try again.",
-    session_invalid: "The upload could not be accepted. Please try again.",
-    vendor_unavailable: "The comparison service is unavailable. Please try again.",
-    no_credits: "Photo checks are not available right now. Please try again later.",
-    vendor_misconfigured: "Photo checks are not set up correctly here. Please contact support.",
-  },
+  errors: /* @__PURE__ */ Object.assign({}, errors, captureErrors, imageErrors),
+  otherError,
 };

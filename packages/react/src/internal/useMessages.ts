@@ -1,5 +1,6 @@
 import type { FaceKitError } from "@facekit/core";
 import type { FaceKitMessageOverrides, FaceKitMessages } from "../FaceKitMessages.ts";
+import type { ErrorWords } from "./errorWords.ts";
 import { useFaceKit } from "./FaceKitContext.ts";
 
 type Section = Exclude<keyof FaceKitMessages, "locale">;
@@ -31,7 +32,5 @@ export function useMessages<K extends Section>(
  * @example
  * <p role="alert">{errorText(t, error)}</p>
  */
-export const errorText = (
-  t: { errors: Partial<Record<FaceKitError["code"], string>>; otherError: string },
-  error: FaceKitError | undefined,
-) => (error && t.errors[error.code]) ?? t.otherError;
+export const errorText = (t: ErrorWords, error: FaceKitError | null | undefined) =>
+  (error && t.errors[error.code]) ?? t.otherError;

@@ -1,8 +1,37 @@
 import type { FaceKitMessages } from "../FaceKitMessages.ts";
+import type { ErrorWords } from "../internal/errorWords.ts";
 
 const retry = "Inténtalo de nuevo.";
 const tryAgain = "Volver a intentarlo";
-const failed = `Se ha producido un error. ${retry}`;
+const later = "Inténtalo más tarde.";
+
+// Words per error code, shared by the three components.
+const errorWords: ErrorWords = {
+  otherError: `Se ha producido un error. ${retry}`,
+  errors: {
+    popup_blocked:
+      "El navegador ha bloqueado la ventana de verificación. Permite las ventanas emergentes para este sitio e inténtalo de nuevo.",
+    session_expired: "Esta comprobación ha caducado antes de terminar. Vuelve a empezar.",
+    session_invalid: "Esta comprobación ya no se puede usar. Vuelve a empezar.",
+    camera_denied:
+      "El acceso a la cámara está bloqueado. Permítelo en el navegador e inténtalo de nuevo.",
+    camera_unavailable: "Aquí no se puede usar ninguna cámara. Elige una foto.",
+    invalid_image: "Este archivo no es una foto legible. Elige una imagen JPEG, PNG o WebP.",
+    image_too_large: "Esta foto es demasiado grande. Elige una más pequeña.",
+    no_credits: `La comprobación facial no está disponible en este momento. ${later}`,
+    liveness_failed:
+      "No hemos podido confirmar que eres una persona real. Mira a la cámara con buena luz e inténtalo de nuevo.",
+    account_not_found: "Tu cuenta aún no tiene ningún rostro con el que comparar.",
+    unauthorized: "Has cerrado la sesión. Inicia sesión primero.",
+    rate_limited: "Demasiados intentos. Espera un minuto e inténtalo de nuevo.",
+    vendor_unavailable: `El servicio de verificación no responde. ${later}`,
+    vendor_misconfigured:
+      "La comprobación facial no está bien configurada aquí. Ponte en contacto con el soporte técnico.",
+    store_unavailable:
+      "La verificación no está disponible por un momento. Inténtalo de nuevo enseguida.",
+    network: "Ha fallado la conexión. Comprueba que tienes internet e inténtalo de nuevo.",
+  },
+};
 
 // Words for Didit's warning codes; an unknown code keeps Didit's own description.
 const warnings: Record<string, string> = {
@@ -23,25 +52,36 @@ export const es: FaceKitMessages = {
     idle: "Verificar con el rostro",
     preparing: "Preparando…",
     open: "Esperando la verificación…",
+    detached: "¿Has cerrado la ventana? Vuelve a empezar",
     verifying: "Verificando…",
     completed: "Comprobación facial terminada",
-    cancelled: tryAgain,
-    failed: `La verificación ha fallado. ${tryAgain}`,
+    checkAgain: "Comprobación facial terminada. Comprobar de nuevo",
+    cancelled: `Sin terminar. ${tryAgain}`,
+    ...errorWords,
   },
   faceSign: {
     title: "Verificación de FaceSign",
     loading: "Cargando la verificación…",
     tryAgain,
+    completed: "Verificación completada. Gracias.",
+    cancelled: "La verificación no se ha terminado.",
+    startAgain: "Volver a empezar",
+    close: "Cerrar",
     leaveQuestion: "¿Salir de la verificación?",
     keepGoing: "Continuar",
     leave: "Salir",
-    error: failed,
+    ...errorWords,
   },
   selfieCompare: {
+    intro:
+      "Comparamos tu selfie con una foto de referencia para comprobar que muestran a la misma persona.",
+    tips: ["Busca buena luz", "Toda la cara en el encuadre", "Sin gafas"],
+    privacy: "Tus fotos pasan por nuestro servidor hasta Didit, el servicio que las compara.",
+    newPhotos: "Para volver a comparar, cambia una foto.",
     selfie: "Tu selfie",
     reference: "Foto de referencia",
     choose: "Elegir una foto",
-    drop: "o arrástrala aquí",
+    drop: "Arrastra una foto aquí",
     useCamera: "Usar la cámara",
     cameraPreview: "Vista previa de la cámara",
     cameraReady: "Cámara activada. Pulsa Capturar cuando quieras.",
@@ -62,24 +102,6 @@ export const es: FaceKitMessages = {
     review: "Las fotos necesitan una revisión manual.",
     score: (score) => `Similitud: ${score.toLocaleString("es")} de 100`,
     warning: (warning) => warnings[warning.code] ?? warning.message,
-    otherError: failed,
-    errors: {
-      camera_denied:
-        "El acceso a la cámara está bloqueado. Permítelo en el navegador o elige una foto.",
-      camera_unavailable: "Aquí no se puede usar ninguna cámara. Elige una foto.",
-      invalid_image: "Este archivo no es una foto legible. Elige una imagen JPEG, PNG o WebP.",
-      image_too_large: "Esta foto es demasiado grande. Elige una más pequeña.",
-      account_not_found: "Tu cuenta aún no tiene ninguna foto de referencia.",
-      unauthorized: "Inicia sesión primero.",
-      network: `Ha fallado la conexión. ${retry}`,
-      rate_limited: `Demasiados intentos. Espera un momento. ${retry}`,
-      session_expired: `La subida ha tardado demasiado. ${retry}`,
-      session_invalid: `No se ha podido aceptar la subida. ${retry}`,
-      vendor_unavailable: `El servicio de comparación no está disponible. ${retry}`,
-      no_credits:
-        "La comprobación de fotos no está disponible en este momento. Inténtalo más tarde.",
-      vendor_misconfigured:
-        "La comprobación de fotos no está bien configurada aquí. Ponte en contacto con el soporte técnico.",
-    },
+    ...errorWords,
   },
 };

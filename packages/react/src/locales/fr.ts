@@ -1,9 +1,38 @@
 import type { FaceKitMessages } from "../FaceKitMessages.ts";
+import type { ErrorWords } from "../internal/errorWords.ts";
 
 // French typography: a no-break space before ":" and "?".
 const retry = "Veuillez réessayer.";
 const tryAgain = "Réessayer";
-const failed = `Une erreur s’est produite. ${retry}`;
+const later = "Veuillez réessayer plus tard.";
+
+// Words per error code, shared by the three components.
+const errorWords: ErrorWords = {
+  otherError: `Une erreur s’est produite. ${retry}`,
+  errors: {
+    popup_blocked:
+      "Votre navigateur a bloqué la fenêtre de vérification. Autorisez les fenêtres pop-up pour ce site, puis réessayez.",
+    session_expired: "Cette vérification a expiré avant la fin. Veuillez recommencer.",
+    session_invalid: "Cette vérification ne peut plus être utilisée. Veuillez recommencer.",
+    camera_denied:
+      "L’accès à la caméra est bloqué. Autorisez-le dans votre navigateur, puis réessayez.",
+    camera_unavailable: "Aucune caméra n’est utilisable ici. Choisissez plutôt une photo.",
+    invalid_image:
+      "Ce fichier n’est pas une photo lisible. Choisissez une image JPEG, PNG ou WebP.",
+    image_too_large: "Cette photo est trop volumineuse. Choisissez-en une plus petite.",
+    no_credits: `La vérification faciale n’est pas disponible pour le moment. ${later}`,
+    liveness_failed:
+      "Nous n’avons pas pu confirmer la présence d’une personne réelle. Placez-vous face à la caméra, bien éclairé, puis réessayez.",
+    account_not_found: "Votre compte n’a pas encore de visage enregistré à comparer.",
+    unauthorized: "Vous êtes déconnecté. Veuillez d’abord vous connecter.",
+    rate_limited: "Trop de tentatives. Patientez une minute, puis réessayez.",
+    vendor_unavailable: `Le service de vérification ne répond pas. ${later}`,
+    vendor_misconfigured:
+      "La vérification faciale n’est pas correctement configurée ici. Veuillez contacter l’assistance.",
+    store_unavailable: "La vérification est momentanément indisponible. Réessayez dans un instant.",
+    network: "La connexion a échoué. Vérifiez que vous êtes en ligne, puis réessayez.",
+  },
+};
 
 // Words for Didit's warning codes; an unknown code keeps Didit's own description.
 const warnings: Record<string, string> = {
@@ -24,25 +53,36 @@ export const fr: FaceKitMessages = {
     idle: "Vérifier avec mon visage",
     preparing: "Préparation…",
     open: "En attente de la vérification…",
+    detached: "Fenêtre fermée\u00a0? Recommencer",
     verifying: "Vérification en cours…",
     completed: "Vérification faciale terminée",
-    cancelled: tryAgain,
-    failed: `La vérification a échoué. ${tryAgain}`,
+    checkAgain: "Vérification faciale terminée. Vérifier à nouveau",
+    cancelled: `Non terminée. ${tryAgain}`,
+    ...errorWords,
   },
   faceSign: {
     title: "Vérification FaceSign",
     loading: "Chargement de la vérification…",
     tryAgain,
+    completed: "Vérification terminée. Merci.",
+    cancelled: "La vérification n’a pas été terminée.",
+    startAgain: "Recommencer",
+    close: "Fermer",
     leaveQuestion: "Quitter la vérification\u00a0?",
     keepGoing: "Continuer",
     leave: "Quitter",
-    error: failed,
+    ...errorWords,
   },
   selfieCompare: {
+    intro:
+      "Nous comparons votre selfie à une photo de référence pour vérifier qu’il s’agit de la même personne.",
+    tips: ["Face à la lumière", "Tout le visage dans le cadre", "Sans lunettes"],
+    privacy: "Vos photos passent par notre serveur jusqu’à Didit, le service qui les compare.",
+    newPhotos: "Pour comparer à nouveau, changez une photo.",
     selfie: "Votre selfie",
     reference: "Photo de référence",
     choose: "Choisir une photo",
-    drop: "ou déposez-la ici",
+    drop: "Déposez une photo ici",
     useCamera: "Utiliser la caméra",
     cameraPreview: "Aperçu de la caméra",
     cameraReady: "Caméra activée. Appuyez sur Capturer dès que vous le souhaitez.",
@@ -63,25 +103,6 @@ export const fr: FaceKitMessages = {
     review: "Les photos doivent être vérifiées manuellement.",
     score: (score) => `Ressemblance\u00a0: ${score.toLocaleString("fr")} sur 100`,
     warning: (warning) => warnings[warning.code] ?? warning.message,
-    otherError: failed,
-    errors: {
-      camera_denied:
-        "L’accès à la caméra est bloqué. Autorisez-le dans votre navigateur ou choisissez une photo.",
-      camera_unavailable: "Aucune caméra n’est utilisable ici. Choisissez plutôt une photo.",
-      invalid_image:
-        "Ce fichier n’est pas une photo lisible. Choisissez une image JPEG, PNG ou WebP.",
-      image_too_large: "Cette photo est trop volumineuse. Choisissez-en une plus petite.",
-      account_not_found: "Votre compte n’a pas encore de photo de référence.",
-      unauthorized: "Veuillez d’abord vous connecter.",
-      network: `La connexion a échoué. ${retry}`,
-      rate_limited: "Trop de tentatives. Patientez un instant, puis réessayez.",
-      session_expired: `L’envoi a pris trop de temps. ${retry}`,
-      session_invalid: `L’envoi n’a pas pu être accepté. ${retry}`,
-      vendor_unavailable: `Le service de comparaison est indisponible. ${retry}`,
-      no_credits:
-        "La vérification des photos n’est pas disponible pour le moment. Veuillez réessayer plus tard.",
-      vendor_misconfigured:
-        "La vérification des photos n’est pas correctement configurée ici. Veuillez contacter l’assistance.",
-    },
+    ...errorWords,
   },
 };

@@ -1,12 +1,6 @@
-import {
-  type DiditCompareBody,
-  type diditImageTypes,
-  FaceKitError,
-  sniffImageType,
-} from "@facekit/core/protocol";
-import * as v from "valibot";
+import { type diditImageTypes, FaceKitError, sniffImageType } from "@facekit/core/protocol";
 import { callVendorJson } from "../internal/callVendorJson.ts";
-import { compareBodySchema } from "./diditSchemas.ts";
+import { parseCompareBody } from "./diditSchemas.ts";
 import { toDiditError } from "./toDiditError.ts";
 import type { DiditClient, DiditClientOptions, DiditCompareInput } from "./types.ts";
 
@@ -89,11 +83,7 @@ export function createDiditClient(options: DiditClientOptions): DiditClient {
       if (vendorData !== undefined) form.append("vendor_data", vendorData);
       if (metadata !== undefined) form.append("metadata", JSON.stringify(metadata));
       const { value } = await call("POST /v3/face-match/", "/v3/face-match/", form);
-      const parsed = v.safeParse(compareBodySchema, value);
-      if (parsed.success) return parsed.output as unknown as DiditCompareBody;
-      throw new FaceKitError("vendor_unavailable", "Didit sent an unexpected compare answer.", {
-        cause: new v.ValiError(parsed.issues),
-      });
+      return parseCompareBody(value);
     },
     async getDecision(sessionId) {
       if (typeof sessionId !== "string" || !/^[\w-]{1,100}$/.test(sessionId)) {

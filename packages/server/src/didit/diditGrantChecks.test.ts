@@ -88,16 +88,6 @@ describe("didit/compare refuses before any paid call", () => {
     expectNoVendorCall(t);
   });
 
-  it("the very same photo as selfie and reference (it would score 100)", async () => {
-    const t = createDiditHarness();
-    const same = await t.compare(await t.grant(), {
-      selfie: photos.personA,
-      reference: photos.personA,
-    });
-    expect([same.status, same.body.error?.code]).toEqual([422, "invalid_image"]);
-    expectNoVendorCall(t);
-  });
-
   it("a second upload of an account while its first is under way, and past the hourly quota", async () => {
     const t = createDiditHarness({ maxComparesPerHour: 2 });
     t.sim.setScenario({ latencyMs: 200 });

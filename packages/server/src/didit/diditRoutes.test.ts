@@ -47,7 +47,7 @@ describe("POST didit/compare", () => {
     expect(Object.keys(body).sort()).toEqual(["faces", "requestId", "score", "status", "warnings"]);
     const [event] = t.results;
     expect(event?.accountId).toBe("acct-1");
-    expect(event?.body.face_match.user_image.entities[0]?.bbox).toHaveLength(4);
+    expect(event?.body.face_match.user_image?.entities?.[0]?.bbox).toHaveLength(4);
     // vendor_data is the account, from the server: Didit's saved decision says so.
     expect((await t.client.getDecision(body.requestId ?? "")).vendor_data).toBe("acct-1");
   });

@@ -9,9 +9,10 @@ import * as v from "valibot";
 import { readJsonBody } from "../internal/readJsonBody.ts";
 import { jsonResponse } from "../internal/responses.ts";
 import type { AuthorizeResult } from "../types.ts";
-import { checkImage, readImageForm } from "./readImageUpload.ts";
+import { identicalPhotos, isCopy, sameFile } from "./identicalPhotos.ts";
+import { checkImage, type JudgedImage, readImageParts } from "./readImageUpload.ts";
 import type { ResolvedDidit } from "./resolveDidit.ts";
-import { invalidGrant, signGrant, verifyGrant } from "./uploadGrant.ts";
+import { type GrantClaims, invalidGrant, signGrant, verifyGrant } from "./uploadGrant.ts";
 
 /** What a Didit route needs once the request is routed and authorized. */
 export interface DiditRouteContext {
@@ -74,13 +75,17 @@ async function heldReference(didit: ResolvedDidit, accountId: string, request: R
 /**
  * `POST …/didit/compare`: multipart `selfie` (+ `reference` when the grant says `upload`), with
  * the grant in the `x-facekit-grant` header. In this order, each before any paid call: the grant
- * (signature, expiry, account, then spent in the store so it cannot be replayed on any instance),
+ * (signature, expiry, account), a slot of this process's upload gate (`maxConcurrentUploads`:
+ * nothing of the body is read before, 503 `vendor_unavailable` past `uploadQueueTimeoutMs`; freed
+ * however the upload ends), the grant spent in the store (so it cannot be replayed on any instance),
  * the account's quota (one upload at a time, `maxComparesPerHour`, also in the store), the body
- * bounded by size and read within `uploadTimeoutMs` and `minUploadBytesPerSecond` (408, the body
- * cancelled and the upload slot freed), each image's size, real type, pixel size and whole
- * structure (`judgeImage`), and two identical photos refused. Then Didit compares with the server's settings
- * (`vendor_data` = the account id), `onResult` keeps the whole answer, and the browser gets
- * {@link toSelfieCompareResult}.
+ * parsed as it streams in, bounded by size and read within `uploadTimeoutMs` and
+ * `minUploadBytesPerSecond` (408, the body cancelled and the upload slot freed), each image's
+ * size, real type, pixel size and whole structure (`judgeImage`) as soon as its part ends, and
+ * the same file sent twice refused. Then Didit compares with the server's settings
+ * (`vendor_data` = the account id); an uploaded reference of the selfie's pixel size scoring
+ * 99 (`copyScore`) or more is a copy of the same photo and refused (decision 0012); otherwise
+ * `onResult` keeps the whole answer, and the browser gets {@link toSelfieCompareResult}.
  * @example
  * return handleDiditCompare(request, context);
  */
@@ -90,6 +95,22 @@ export async function handleDiditCompare(
 ): Promise<Response> {
   const grant = await verifyGrant(key, request.headers.get(grantHeader));
   if (grant.sub !== auth.accountId) throw invalidGrant();
+  // Before the grant is spent: an upload that finds no slot in time may try again with it.
+  const release = await didit.uploadGate.enter(request.signal);
+  try {
+    return await compareInSlot(request, grant, didit, auth);
+  } finally {
+    release();
+  }
+}
+
+/** The compare once this upload holds a slot: grant spent, quota, body read, Didit's answer. */
+async function compareInSlot(
+  request: Request,
+  grant: GrantClaims,
+  didit: ResolvedDidit,
+  auth: AuthorizeResult,
+): Promise<Response> {
   if (!(await didit.consumeGrant(grant.jti, grant.exp * 1000))) {
     throw new FaceKitError(
       "session_invalid",
@@ -99,25 +120,23 @@ export async function handleDiditCompare(
   const ticket = await didit.quota.enter(auth.accountId);
   try {
     const upload = grant.ref === "upload";
-    const form = await readImageForm(request, upload ? 2 : 1, grant.max, didit.uploadPace);
-    const selfie = await checkImage(form.get("selfie"), "selfie", grant.max, didit.imageLimits);
-    const reference = upload
-      ? await checkImage(form.get("reference"), "reference", grant.max, didit.imageLimits)
-      : await heldReference(didit, auth.accountId, request);
-    if (upload && (await sameBytes(selfie, reference))) {
-      throw new FaceKitError("invalid_image", "The selfie and the reference are the same photo.");
-    }
+    const { selfie, reference } = await readImages(request, upload, grant.max, didit, auth);
+    if (upload && (await sameFile(selfie, reference))) throw identicalPhotos("the same file");
     // The person cancelled while we read: do not pay for an answer nobody waits for.
     if (request.signal?.aborted) throw new FaceKitError("bad_request", "The upload was cancelled.");
     await ticket.spend();
     const body = await didit.client.compare({
-      userImage: selfie,
-      refImage: reference,
+      userImage: selfie.blob,
+      refImage: reference.blob,
       threshold: didit.threshold,
       rotateImage: didit.rotateImage,
       saveApiRequest: didit.saveApiRequest,
       vendorData: auth.accountId,
     });
+    // Paid for, but only a copy scores this high: not two photos of a person (decision 0012).
+    if (upload && isCopy(selfie, reference, body.face_match.score)) {
+      throw identicalPhotos(`Didit scored them ${body.face_match.score}`);
+    }
     const result = toSelfieCompareResult(body);
     const event = { accountId: auth.accountId, reference: grant.ref, result, body };
     await didit.onResult?.(event, request);
@@ -127,11 +146,18 @@ export async function handleDiditCompare(
   }
 }
 
-/** Whether two images are the very same bytes (SHA-256, WebCrypto). */
-async function sameBytes(a: Blob, b: Blob): Promise<boolean> {
-  if (a.size !== b.size) return false;
-  const digest = async (blob: Blob) =>
-    new Uint8Array(await crypto.subtle.digest("SHA-256", await blob.arrayBuffer()));
-  const [x, y] = await Promise.all([digest(a), digest(b)]);
-  return x.every((byte, i) => byte === y[i]);
+/** The selfie (and the uploaded reference) as they stream in, or the reference your backend holds. */
+async function readImages(
+  request: Request,
+  upload: boolean,
+  maxBytes: number,
+  didit: ResolvedDidit,
+  auth: AuthorizeResult,
+): Promise<{ selfie: JudgedImage; reference: JudgedImage }> {
+  const { uploadPace: pace, imageLimits: limits } = didit;
+  if (upload) {
+    return readImageParts(request, ["selfie", "reference"], maxBytes, pace, limits);
+  }
+  const { selfie } = await readImageParts(request, ["selfie"], maxBytes, pace, limits);
+  return { selfie, reference: await heldReference(didit, auth.accountId, request) };
 }

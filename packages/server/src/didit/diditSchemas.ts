@@ -1,25 +1,34 @@
 /**
- * Shape of Didit's compare answer (`POST /v3/face-match/`), checked before anything reads it. Loose objects: unknown
- * fields pass through; only what FaceKit relies on is checked.
+ * What FaceKit reads of Didit's compare answer (`POST /v3/face-match/`), a tolerant reader:
+ * loose objects, only the fields FaceKit uses are checked (`request_id`, `face_match.status`,
+ * `score`, `warnings[].risk`), everything else passes through untouched. `user_image` /
+ * `ref_image` and their `entities` are never required: Didit's endpoint document does not
+ * promise them (shared vendor notes), so a body without them is still a good answer.
  */
+import type { DiditCompareBody } from "@facekit/core/protocol";
 import * as v from "valibot";
-
-const imageReportSchema = v.looseObject({
-  entities: v.array(v.looseObject({ bbox: v.array(v.number()), confidence: v.number() })),
-  best_angle: v.optional(v.number(), 0),
-});
+import { parseVendorAnswer } from "../internal/parseVendorAnswer.ts";
 
 /** `POST /v3/face-match/` 200. */
-export const compareBodySchema = v.looseObject({
+const compareBodySchema = v.looseObject({
   request_id: v.pipe(v.string(), v.minLength(1)),
   face_match: v.looseObject({
-    status: v.string(),
+    status: v.pipe(v.string(), v.minLength(1)),
     score: v.nullable(v.number()),
-    user_image: imageReportSchema,
-    ref_image: imageReportSchema,
     warnings: v.array(
-      v.looseObject({ risk: v.string(), short_description: v.optional(v.string(), "") }),
+      v.looseObject({ risk: v.string(), short_description: v.fallback(v.string(), "") }),
     ),
   }),
-  created_at: v.string(),
 });
+
+/**
+ * Reads a compare answer: the body as Didit sent it (a missing `short_description` reads as
+ * `""`), or `vendor_unavailable` naming the needed field that is missing, e.g. `face_match.score`.
+ * @example
+ * const body = parseCompareBody(await response.json());
+ */
+export function parseCompareBody(value: unknown): DiditCompareBody {
+  const label = { vendor: "Didit", label: "POST /v3/face-match/" };
+  // Only the checked fields are typed by the schema; the rest is Didit's, passed through.
+  return parseVendorAnswer(compareBodySchema, value, label) as unknown as DiditCompareBody;
+}

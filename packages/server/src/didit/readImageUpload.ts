@@ -1,73 +1,136 @@
 import { FaceKitError, sniffImageType } from "@facekit/core/protocol";
-import { type ReadPace, readCapped } from "../internal/readJsonBody.ts";
+import {
+  getMultipartBoundary,
+  MaxFileSizeExceededError,
+  MaxTotalSizeExceededError,
+  MultipartParseError,
+  MultipartParser,
+} from "@remix-run/multipart-parser";
+import { type ReadPace, readChunks } from "../internal/readJsonBody.ts";
 import { type ImageLimits, judgeImage } from "./judgeImage.ts";
 
-/** Room for the multipart framing (boundaries, part headers) around the files. */
+/** Room for the multipart framing (boundaries, part headers, a few small fields) around the files. */
 const framingBytes = 16 * 1024;
 
 const tooLarge = (max: number) =>
   new FaceKitError("image_too_large", `Each image may be at most ${max} bytes.`);
 
+/** An image that passed every check before a paid call: its bytes, typed, and its pixel size. */
+export interface JudgedImage {
+  blob: Blob;
+  width: number;
+  height: number;
+}
+
 /**
- * The form of an upload with at most `files` images of `maxBytes` each: `multipart/form-data`
- * only, refused by `content-length` before reading and while reading past the limit
- * (`image_too_large`), so a huge upload never fills memory; and within `pace` (else 408
- * `bad_request`, the body cancelled), so a slow one never holds the request long.
+ * Reads the images `names` of a `multipart/form-data` upload as the body streams in (a
+ * streaming parser on Web streams, so edge runtimes too), each at most `maxBytes`:
+ * `content-length` over the limit is refused before reading, a part going past it while it arrives
+ * (`image_too_large`, the body cancelled), and the body must keep `pace` (else 408 `bad_request`).
+ * Each image is judged ({@link judgeBytes}) as soon as its part ends, before the next is read, and
+ * kept once (its bytes joined into one Blob); other fields are ignored, and only the first part of
+ * each name counts.
  * @example
- * const form = await readImageForm(request, 2, grant.max, pace);
+ * const { selfie, reference } = await readImageParts(request, ["selfie", "reference"], max, pace, limits);
  */
-export async function readImageForm(
+export async function readImageParts<const N extends string>(
   request: Request,
-  files: number,
+  names: readonly N[],
   maxBytes: number,
   pace: ReadPace,
-): Promise<FormData> {
+  limits: ImageLimits,
+): Promise<Record<N, JudgedImage>> {
   const type = request.headers.get("content-type") ?? "";
-  if (!/^multipart\/form-data\s*;/i.test(type)) {
-    throw new FaceKitError("bad_request", "Send the images as multipart/form-data.");
-  }
-  const bytes = await readCapped(
-    request,
-    files * maxBytes + framingBytes,
-    () => tooLarge(maxBytes),
-    pace,
-  );
+  const boundary = /^multipart\/form-data\s*;/i.test(type) ? getMultipartBoundary(type) : null;
+  if (!boundary) throw new FaceKitError("bad_request", "Send the images as multipart/form-data.");
+  const limit = names.length * maxBytes + framingBytes;
+  const parser = new MultipartParser(boundary, {
+    maxFileSize: maxBytes,
+    maxTotalSize: limit,
+    maxParts: names.length + 8,
+  });
+  const images: Partial<Record<N, JudgedImage>> = {};
   try {
-    return await new Response(bytes, { headers: { "content-type": type } }).formData();
+    for await (const chunk of readChunks(request, limit, () => tooLarge(maxBytes), pace)) {
+      for (const part of parser.write(chunk)) {
+        const name = part.name as N;
+        if (!names.includes(name) || images[name]) continue;
+        images[name] = judgePart(part.content, name, maxBytes, limits);
+      }
+    }
+    parser.finish();
   } catch (cause) {
+    if (cause instanceof MaxFileSizeExceededError || cause instanceof MaxTotalSizeExceededError) {
+      throw tooLarge(maxBytes);
+    }
+    if (!(cause instanceof MultipartParseError)) throw cause;
     throw new FaceKitError("bad_request", "The upload is not a readable multipart form.", {
       cause,
     });
   }
+  for (const name of names) {
+    if (!images[name]) throw new FaceKitError("invalid_image", `The ${name} photo is missing.`);
+  }
+  return images as Record<N, JudgedImage>;
+}
+
+/** One part's chunks joined once, judged, and kept as the one copy of the image. */
+function judgePart(
+  chunks: Uint8Array[],
+  name: string,
+  maxBytes: number,
+  limits: ImageLimits,
+): JudgedImage {
+  const bytes = new Uint8Array(chunks.reduce((size, chunk) => size + chunk.byteLength, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  // The parser's part still points at its chunks: let them go now, not when the part does.
+  chunks.length = 0;
+  const { type, width, height } = judgeBytes(bytes, name, maxBytes, limits);
+  return { blob: new Blob([bytes], { type }), width, height };
 }
 
 /**
- * The image in `value` (a form file, or bytes your backend holds), checked before any paid call:
- * present, not empty, at most `maxBytes`, and a JPEG, PNG, WebP or TIFF by its first bytes (the
- * name and declared type are ignored), then judged whole by {@link judgeImage}: header of the same
- * type, width and height within `limits`, not truncated. Returns it typed by its bytes.
+ * The image your backend holds for the account (a Blob or bytes), checked like an upload.
  * @example
- * const selfie = await checkImage(form.get("selfie"), "selfie", grant.max, limits);
+ * const reference = await checkImage(await getReferenceImage(accountId), "reference", max, limits);
  */
 export async function checkImage(
   value: unknown,
   name: string,
   maxBytes: number,
   limits: ImageLimits,
-): Promise<Blob> {
+): Promise<JudgedImage> {
   const blob = value instanceof Uint8Array ? new Blob([value.slice()]) : value;
   if (!(blob instanceof Blob)) {
     throw new FaceKitError("invalid_image", `The ${name} photo is missing.`);
   }
-  if (blob.size === 0) throw new FaceKitError("invalid_image", `The ${name} photo is empty.`);
   if (blob.size > maxBytes) throw tooLarge(maxBytes);
-  const type = sniffImageType(new Uint8Array(await blob.slice(0, 12).arrayBuffer()));
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  const { type, width, height } = judgeBytes(bytes, name, maxBytes, limits);
+  return { blob: blob.slice(0, blob.size, type), width, height };
+}
+
+/**
+ * Judges one whole image before any paid call: not empty, at most `maxBytes`, a JPEG, PNG, WebP or
+ * TIFF by its first bytes (the name and declared type are ignored), then {@link judgeImage}:
+ * header of the same type, width and height within `limits`, not truncated. Returns its type by
+ * its bytes and its pixel size.
+ */
+function judgeBytes(bytes: Uint8Array, name: string, maxBytes: number, limits: ImageLimits) {
+  if (bytes.byteLength === 0) {
+    throw new FaceKitError("invalid_image", `The ${name} photo is empty.`);
+  }
+  if (bytes.byteLength > maxBytes) throw tooLarge(maxBytes);
+  const type = sniffImageType(bytes.subarray(0, 12));
   if (!type) {
     throw new FaceKitError(
       "invalid_image",
       `The ${name} photo is not a JPEG, PNG, WebP or TIFF image.`,
     );
   }
-  judgeImage(new Uint8Array(await blob.arrayBuffer()), type, name, limits);
-  return blob.slice(0, blob.size, type);
+  return { type, ...judgeImage(bytes, type, name, limits) };
 }

@@ -3,6 +3,7 @@ import type { ReadPace } from "../internal/readJsonBody.ts";
 import type { FaceKitStore } from "../store/types.ts";
 import { type CompareQuota, createCompareQuota } from "./createCompareQuota.ts";
 import { createDiditClient, isThreshold } from "./createDiditClient.ts";
+import { createUploadGate, type UploadGate } from "./createUploadGate.ts";
 import { defaultImageLimits, type ImageLimits } from "./judgeImage.ts";
 import type { DiditClient, DiditConfig } from "./types.ts";
 
@@ -17,6 +18,8 @@ export interface ResolvedDidit {
   imageLimits: ImageLimits;
   /** How slow an upload body may be (`uploadTimeoutMs`, `minUploadBytesPerSecond`, `uploadGraceMs`). */
   uploadPace: ReadPace;
+  /** At most `maxConcurrentUploads` upload bodies in this process at once, waiting `uploadQueueTimeoutMs`. */
+  uploadGate: UploadGate;
   grantTtlMs: number;
   getReferenceImage: DiditConfig["getReferenceImage"];
   /** Marks a grant used (`didit:grant:<id>` in the store, or the app's `consumeGrant`). */
@@ -54,6 +57,8 @@ export function resolveDidit(config: DiditConfig, store: FaceKitStore): Resolved
     uploadTimeoutMs = 30_000,
     minUploadBytesPerSecond = 16 * 1024,
     uploadGraceMs = 5_000,
+    maxConcurrentUploads = 4,
+    uploadQueueTimeoutMs = 30_000,
   } = config;
   const whole = (value: number, min: number, name: string) => {
     if (!Number.isInteger(value) || value < min) {
@@ -66,6 +71,8 @@ export function resolveDidit(config: DiditConfig, store: FaceKitStore): Resolved
   whole(uploadTimeoutMs, 1, "uploadTimeoutMs");
   whole(minUploadBytesPerSecond, 0, "minUploadBytesPerSecond");
   whole(uploadGraceMs, 0, "uploadGraceMs");
+  whole(maxConcurrentUploads, 1, "maxConcurrentUploads");
+  whole(uploadQueueTimeoutMs, 1, "uploadQueueTimeoutMs");
   if (!Number.isInteger(maxComparesPerHour) || maxComparesPerHour < 1) {
     throw misconfigured("maxComparesPerHour must be a whole number of at least 1.");
   }
@@ -90,6 +97,7 @@ export function resolveDidit(config: DiditConfig, store: FaceKitStore): Resolved
       minBytesPerSecond: minUploadBytesPerSecond,
       graceMs: uploadGraceMs,
     },
+    uploadGate: createUploadGate(maxConcurrentUploads, uploadQueueTimeoutMs),
     grantTtlMs,
     getReferenceImage: optionalFunction(config.getReferenceImage, "getReferenceImage"),
     consumeGrant: grantLedger(store, optionalFunction(config.consumeGrant, "consumeGrant")),

@@ -29,9 +29,11 @@ function diditRetryAfter(headers: Headers, now = Date.now()): number | undefined
 
 /**
  * Turns a failed Didit answer into a {@link FaceKitError}: 400 `invalid_image` (Didit could not
- * use a file; `vendorCode` names the field), 401 `vendor_misconfigured` (the key), 403
- * `no_credits` when Didit says so, else `vendor_misconfigured` (no permission, IP allow-list),
- * 404 `session_invalid`, 429 `rate_limited` with `retryAfter`, 5xx `vendor_unavailable`.
+ * use a file; `vendorCode` names the field), 403 `no_credits` when Didit says so, else
+ * `vendor_misconfigured`: Didit answers a missing or invalid key with 403 `{"detail": "You do
+ * not have permission to perform this action."}` and never 401 (also an IP allow-list), 404
+ * `session_invalid`, 429 `rate_limited` with `retryAfter`, 5xx `vendor_unavailable`; any other
+ * status (401 included) `vendor_misconfigured`.
  * @example
  * throw toDiditError(response.status, json, response.headers);
  */
@@ -56,10 +58,10 @@ export function toDiditError(status: number, body: unknown, headers: Headers): F
       cause,
     });
   }
-  if (status === 401 || status === 403) {
+  if (status === 403) {
     return new FaceKitError(
       "vendor_misconfigured",
-      `Didit refused the request (HTTP ${status})${said}. Check didit.apiKey, its permissions and IP allow-list.`,
+      `Didit refused the request (HTTP 403)${said}. Check didit.apiKey, its permissions and IP allow-list.`,
       { cause },
     );
   }

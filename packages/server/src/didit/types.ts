@@ -89,8 +89,9 @@ export interface DiditConfig extends DiditClientOptions {
   /** Largest width x height of an image. Default 40 000 000 (40 megapixels). */
   maxImagePixels?: number;
   /**
-   * The whole upload body must arrive within it, in milliseconds; else it is cancelled, the
-   * account's upload slot freed, and the answer is 408 `bad_request`. Default 30 000.
+   * The whole upload body must arrive within it, in milliseconds, counted from when the upload
+   * gets its slot ({@link DiditConfig.maxConcurrentUploads}), not from its arrival; else it is
+   * cancelled, the slots freed, and the answer is 408 `bad_request`. Default 30 000.
    */
   uploadTimeoutMs?: number;
   /**
@@ -101,6 +102,19 @@ export interface DiditConfig extends DiditClientOptions {
   minUploadBytesPerSecond?: number;
   /** How long an upload may start slowly before the minimum rate applies. Default 5 000 ms. */
   uploadGraceMs?: number;
+  /**
+   * Upload bodies this process reads, holds and sends to Didit at once (each holds its images,
+   * up to 2 x `maxImageBytes`, until Didit answers). Further uploads wait for a slot before any
+   * of their body is read (their bytes stay in the connection), and their `uploadTimeoutMs` starts
+   * when they get one. A per-process memory bound: each instance has its own. Default 4.
+   */
+  maxConcurrentUploads?: number;
+  /**
+   * How long an upload may wait for one of the `maxConcurrentUploads` slots, in milliseconds;
+   * past it the answer is 503 `vendor_unavailable` with `retryAfter` and Didit is not called.
+   * Default 30 000.
+   */
+  uploadQueueTimeoutMs?: number;
   /** How long an upload grant lasts, in milliseconds. Default 5 minutes. */
   grantTtlMs?: number;
   /**

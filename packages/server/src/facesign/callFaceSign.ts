@@ -1,10 +1,20 @@
 import { callVendorJson } from "../internal/callVendorJson.ts";
 import { toFaceSignError } from "./toFaceSignError.ts";
 
+/**
+ * The FaceSign API version FaceKit is built against, sent as `Facesign-Version` on every call
+ * (as FaceSign's SDK 1.0.47 does). Override it with `facesign.apiVersion`.
+ * @example
+ * createFaceSignClient({ apiKey, apiVersion: faceSignApiVersion });
+ */
+export const faceSignApiVersion = "2024-12-18";
+
 /** Where and how to reach the FaceSign API. */
 export interface FaceSignTransport {
   baseUrl: string;
   apiKey: string;
+  /** Value of the `Facesign-Version` header. */
+  apiVersion: string;
   timeoutMs: number;
   fetch: typeof fetch;
 }
@@ -15,7 +25,7 @@ export type FaceSignCall =
   | { method: "POST"; path: string; body: unknown };
 
 /**
- * Sends one request to FaceSign (`Authorization: Bearer`) and returns the parsed JSON of a 2xx
+ * Sends one request to FaceSign (`Authorization: Bearer`, `Facesign-Version`) and returns the parsed JSON of a 2xx
  * answer. The timeout covers the whole exchange, body included. Never retries. Every failure is
  * a {@link FaceKitError} (see `toFaceSignError`).
  * @example
@@ -32,7 +42,10 @@ export async function callFaceSign(
     label: `${call.method} ${call.path}`,
     url,
     method: call.method,
-    headers: { authorization: `Bearer ${transport.apiKey}` },
+    headers: {
+      authorization: `Bearer ${transport.apiKey}`,
+      "facesign-version": transport.apiVersion,
+    },
     body: call.method === "POST" ? call.body : undefined,
     timeoutMs: transport.timeoutMs,
     fetch: transport.fetch,

@@ -4,7 +4,7 @@ import {
   type FaceSignListBody,
   type FaceSignSessionBody,
 } from "@facekit/core/protocol";
-import { callFaceSign, type FaceSignTransport } from "./callFaceSign.ts";
+import { callFaceSign, type FaceSignTransport, faceSignApiVersion } from "./callFaceSign.ts";
 import {
   checkFaceSignBody,
   clientSecretSchema,
@@ -28,11 +28,18 @@ function toTransport(options: FaceSignClientOptions): FaceSignTransport {
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
     throw misconfigured("timeoutMs must be a positive number.");
   }
+  const apiVersion = options.apiVersion ?? faceSignApiVersion;
+  if (typeof apiVersion !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(apiVersion)) {
+    throw misconfigured(
+      `apiVersion "${String(apiVersion)}" is not a FaceSign version (YYYY-MM-DD).`,
+    );
+  }
   const baseUrl = options.baseUrl ?? "https://api.facesign.ai";
   if (!URL.canParse(baseUrl)) throw misconfigured(`baseUrl "${baseUrl}" is not an absolute URL.`);
   const fetchImpl = options.fetch ?? globalThis.fetch;
   // Called unbound: some runtimes throw "Illegal invocation" for a detached global fetch.
-  return { baseUrl, apiKey: options.apiKey, timeoutMs, fetch: (i, init) => fetchImpl(i, init) };
+  const fetch: typeof globalThis.fetch = (i, init) => fetchImpl(i, init);
+  return { baseUrl, apiKey: options.apiKey, apiVersion, timeoutMs, fetch };
 }
 
 /** `/sessions/{id}` with the id escaped, refusing ids no FaceSign session could have. */

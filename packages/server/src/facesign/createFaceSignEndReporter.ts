@@ -1,5 +1,5 @@
 import type { FaceSignSessionObject } from "@facekit/core/protocol";
-import { toFaceSignSessionStatus } from "@facekit/core/protocol";
+import { toFaceSignSessionStatus, toFaceSignVerdict } from "@facekit/core/protocol";
 import type { FaceKitStore } from "../store/types.ts";
 import type { FaceSignConfig } from "./types.ts";
 
@@ -16,9 +16,19 @@ const leaseChecks = 10;
 /** A finished session to report: FaceSign's session when the caller just read it, else `load`. */
 interface FaceSignEnd {
   sessionId: string;
+  /** A fresh read: the only way a session already reported is reported again (its verdict changed). */
   session?: FaceSignSessionObject;
   /** Reads the session from FaceSign: only when `onResult` must run and `session` is missing. */
   load: () => Promise<FaceSignSessionObject>;
+}
+
+/**
+ * True when nothing is left to report: the mark holds the verdict outcome last reported (`1`:
+ * written before verdicts existed), and a fresh read, if any, shows the same outcome.
+ */
+function isSettled(mark: string | undefined, session: FaceSignSessionObject | undefined): boolean {
+  if (mark === undefined) return false;
+  return mark === "1" || !session || toFaceSignVerdict(session).outcome === mark;
 }
 
 /**
@@ -35,7 +45,10 @@ export type FaceSignEndReporter = (end: FaceSignEnd, request: Request) => Promis
  * (`facesign:ended:<id>`, 7 days). If `onResult` throws, the lease is deleted and the next sighting
  * (any instance) calls it again. While another call holds the lease, this one re-checks the mark for
  * about 1 s, then answers false (the status route then says `inProgress`). `onResult` gets the whole
- * session: the caller's fresh read, or one `GET /sessions/{id}` (nothing of it is stored).
+ * session and FaceKit's `verdict`: the caller's fresh read, or one `GET /sessions/{id}` (nothing of
+ * it is stored). The mark keeps the verdict's outcome: a fresh read showing another one (a
+ * `pending` verdict become final through a status poll or `analysis.deepfake`, or a late deepfake
+ * verdict) is reported once more.
  * @example
  * const reportEnd = createFaceSignEndReporter(config.facesign.onResult, store);
  * await reportEnd({ sessionId, session, load }, request);
@@ -51,25 +64,29 @@ export function createFaceSignEndReporter(
     const ended = `facesign:ended:${sessionId}`;
     const lease = `facesign:lease:${sessionId}`;
     for (let check = 0; ; check++) {
-      if ((await store.get(ended)) !== undefined) return true;
+      if (isSettled(await store.get(ended), session)) return true;
       if (await store.add(lease, "1", leaseMs)) break;
       if (check >= leaseChecks) return false;
       await sleep(100);
     }
+    let mark = "1";
     try {
       // A lease that expired after a report is won again: the mark says it is done.
-      if ((await store.get(ended)) !== undefined) return true;
+      if (isSettled(await store.get(ended), session)) return true;
       const finished = session ?? (await load());
       const status = toFaceSignSessionStatus(finished.status);
-      if (status === "complete" || status === "incomplete") {
-        const accountId = finished.settings.clientReferenceId;
-        await onResult({ accountId, sessionId, status, session: finished }, request);
+      const accountId = finished.settings?.clientReferenceId;
+      // A session without clientReferenceId was not made by FaceKit (e.g. from the dashboard).
+      if ((status === "complete" || status === "incomplete") && accountId !== undefined) {
+        const verdict = toFaceSignVerdict(finished);
+        mark = verdict.outcome;
+        await onResult({ accountId, sessionId, status, verdict, session: finished }, request);
       }
     } catch (error) {
       await store.delete(lease).catch(() => {}); // if even this fails, the lease expires
       throw error;
     }
-    await store.set(ended, "1", endedTtlMs);
+    await store.set(ended, mark, endedTtlMs);
     await store.delete(lease);
     return true;
   }

@@ -19,18 +19,18 @@ const statusLookupIntervalMs = 2_000;
 /** Sessions whose secret (and media URLs) one process remembers (least recently used dropped). */
 const memoryEntries = 1_000;
 /** Summary fields that are media URLs: never stored, kept in process memory only. */
-const mediaFields: readonly FaceSignExposable[] = ["videos", "screenshots"];
+const mediaFields: readonly FaceSignExposable[] = ["videos", "screenshots", "media"];
 
 /**
  * What the store keeps of a session (`facesign:status:<id>`, 24 h): no client secret, no media URL.
  * `secretCreatedAt`/`secretExpireAt` describe the newest secret FaceSign gave us, not the secret.
  */
 interface StoredStatus {
-  /** `settings.clientReferenceId`: the account the session was created for. */
-  accountId: string;
+  /** `settings.clientReferenceId`: the account the session was created for (none: not FaceKit's). */
+  accountId?: string;
   status: FaceSignSessionObject["status"];
   finished: boolean;
-  /** The browser's summary once finished, without `videos`/`screenshots`. */
+  /** The browser's summary once finished, without `videos`/`screenshots`/`media`. */
   summary?: FaceSignSummary;
   fetchedAt: number;
   secretCreatedAt?: number;
@@ -102,11 +102,14 @@ function lru<V>() {
  * The handler's memory of FaceSign sessions, in its {@link FaceKitStore}: what one instance learns
  * (from a webhook, a lookup, a mint) every instance sharing the store reports. The browser polls
  * the status route; this keeps those polls to at most one FaceSign `GET` per session every 2 s
- * across instances, and none once the session finished or a webhook just told us its state.
+ * across instances, and none once the session finished with a final verdict (a `pending` one,
+ * e.g. while FaceSign's deepfake analysis runs, is asked again like a status) or a webhook just
+ * told us its state.
  * Client secrets never go to the store: each process keeps the newest it saw, in memory; the store
  * keeps only the newest secret's creation and expiry times, so an instance can tell that the
  * secret it holds is outdated (or expired) and ask FaceSign (`GET /sessions/{id}` gives the
- * current one). Media URLs of exposed `videos`/`screenshots` are kept the same way, in memory.
+ * current one). Media URLs of exposed `videos`/`screenshots`/`media` are kept the same way, in
+ * memory.
  * @example
  * const statuses = createFaceSignStatusCache(store, ["transcript"]);
  * const { status } = await statuses.read(id, () => client.getSession(id));
@@ -143,7 +146,8 @@ export function createFaceSignStatusCache(
     const finished = isFinished(session);
     if (finished && mediaExpose.length > 0) {
       const summary: Partial<FaceSignSummary> = toFaceSignSummary(session, mediaExpose);
-      media.set(id, { videos: summary.videos, screenshots: summary.screenshots });
+      const { videos, screenshots, media: current } = summary;
+      media.set(id, { videos, screenshots, media: current });
     }
     const before = await readStored(id);
     const fresh: StoredStatus = {
@@ -171,10 +175,13 @@ export function createFaceSignStatusCache(
   }
 
   function stale(known: FaceSignStatus, wantSecret: boolean): boolean {
+    const due = now() - known.fetchedAt >= statusLookupIntervalMs;
     if (known.finished) {
+      // A verdict still pending (deepfake analysis running) is asked for again, like a status.
+      if (known.summary?.verdict === "pending" && due) return true;
       return mediaExpose.length > 0 && media.get(known.sessionId) === undefined;
     }
-    if (now() - known.fetchedAt >= statusLookupIntervalMs) return true;
+    if (due) return true;
     return (
       wantSecret &&
       known.status === "created" &&

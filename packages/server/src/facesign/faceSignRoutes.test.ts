@@ -211,6 +211,7 @@ describe("POST facesign/status", () => {
     expect(done.status).toBe("complete");
     expect(done.summary).toEqual({
       status: "complete",
+      verdict: "verified",
       isVerified: true,
       livenessDetected: true,
       lang: "en",

@@ -46,7 +46,7 @@ const notOwned = (cause?: unknown) =>
 async function ownedBody<T>(
   accountId: string,
   read: () => Promise<T>,
-  ownerOf: (body: T) => string,
+  ownerOf: (body: T) => string | undefined,
 ): Promise<T> {
   let body: T;
   try {

@@ -2,6 +2,7 @@ import { FaceKitError } from "@facekit/core/protocol";
 import * as v from "valibot";
 import { readJsonBytes } from "../internal/readJsonBody.ts";
 import { jsonResponse } from "../internal/responses.ts";
+import { faceSignEventSchema } from "./faceSignSchemas.ts";
 import type { ResolvedFaceSign } from "./resolveFaceSign.ts";
 import type { FaceSignState } from "./state.ts";
 
@@ -13,12 +14,13 @@ const refetchIntervalMs = 2_000;
 /** Largest webhook body accepted, in bytes. */
 const maxWebhookBytes = 64 * 1024;
 
-const eventSchema = v.looseObject({
-  id: v.string(),
-  type: v.string(),
-  createdAt: v.number(),
-  sessionId: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(200))),
-});
+/**
+ * Event types that can change what FaceKit reports: the status doorbells (today's
+ * `session.status`, an older SDK's `session.started`/`session.finished`) and the end of the
+ * post-session deepfake analysis. Any other type is acknowledged without a FaceSign call.
+ */
+const statusTypes = new Set(["session.status", "session.started", "session.finished"]);
+const deepfakeType = "analysis.deepfake";
 
 const unauthorized = () =>
   new FaceKitError("unauthorized", "Missing or invalid X-FaceSign-Signature.");
@@ -56,10 +58,13 @@ async function verifyFaceSignSignature(
 /**
  * `POST …/facesign/webhook`, called by FaceSign (never `authorize`d: the signature is the proof).
  * Reads the raw JSON body (at most 64 KB), checks `X-FaceSign-Signature`, then, for
- * `session.status` (a doorbell without the status), reads the session from FaceSign into the
- * store, so every instance reports it. Answers 200 `{received: true}`; other event types are
- * acknowledged unread. An event whose `createdAt` is further than `webhookToleranceMs` from now
- * is refused (`unauthorized`); one whose `id` was already handled is acknowledged and ignored.
+ * `session.status` (a doorbell without the status; `session.started`/`session.finished` from an
+ * older SDK alike) and `analysis.deepfake` (the post-session deepfake analysis ended: the verdict
+ * may change), reads the session from FaceSign into the store, so every instance reports it, and
+ * hands a finished one to `onResult`. Answers 200 `{received: true}`; other event types
+ * (`media.*`, `analysis.video`, `settings.*`, ...) are acknowledged without a FaceSign call. An
+ * event whose `createdAt` is further than `webhookToleranceMs` from now is refused
+ * (`unauthorized`); one whose `id` was already handled is acknowledged and ignored.
  * @example
  * return handleFaceSignWebhook(request, { facesign, state });
  */
@@ -83,7 +88,7 @@ export async function handleFaceSignWebhook(
   } catch (cause) {
     throw new FaceKitError("bad_request", "The webhook body is not valid JSON.", { cause });
   }
-  const event = v.safeParse(eventSchema, json);
+  const event = v.safeParse(faceSignEventSchema, json);
   if (!event.success) {
     throw new FaceKitError("bad_request", "The webhook body is not a FaceSign event.", {
       cause: new v.ValiError(event.issues),
@@ -96,7 +101,8 @@ export async function handleFaceSignWebhook(
       "This FaceSign webhook is older than facesign.webhookToleranceMs (or its createdAt is in the future): refused as a possible replay.",
     );
   }
-  if (type !== "session.status" || sessionId === undefined) return received();
+  const relevant = statusTypes.has(type) || type === deepfakeType;
+  if (!relevant || sessionId === undefined) return received();
   // Handled once: a delivery of an event id already handled is acknowledged and ignored.
   const eventKey = `facesign:event:${id}`;
   if (
@@ -105,7 +111,7 @@ export async function handleFaceSignWebhook(
     return received();
   }
   try {
-    await refetch(sessionId, facesign, state, request);
+    await refetch(sessionId, type === deepfakeType, { facesign, state, request });
   } catch (error) {
     // A session FaceSign itself no longer knows: nothing to update, and retrying cannot help.
     if (error instanceof FaceKitError && error.code === "session_invalid") return received();
@@ -121,22 +127,29 @@ const received = () => jsonResponse({ received: true });
  * Reads the session a doorbell rang for into the store, at most once per 2 s per session and
  * known status (`facesign:refetch:<id>:<status>`): a flood of doorbells for a state we already
  * know costs one FaceSign call, while the next real transition (a new known status) is read at
- * once. A finished session is final: only its `onResult` may be pending.
+ * once. A finished session with a final verdict is final: only its `onResult` may be pending. The
+ * end of the deepfake analysis (`deepfake`) is always read: it is the verdict arriving.
  */
 async function refetch(
   sessionId: string,
-  facesign: ResolvedFaceSign,
-  state: FaceSignState,
-  request: Request,
+  deepfake: boolean,
+  {
+    facesign,
+    state,
+    request,
+  }: { facesign: ResolvedFaceSign; state: FaceSignState; request: Request },
 ): Promise<void> {
   const load = () => facesign.client.getSession(sessionId);
   const known = await state.statuses.get(sessionId);
-  if (known?.finished) {
+  const settled = known?.finished && known.summary?.verdict !== "pending";
+  if (settled && !deepfake) {
     await state.reportEnd({ sessionId, load: async () => (await load()).session }, request);
     return;
   }
-  const throttle = `facesign:refetch:${sessionId}:${known?.status ?? "unknown"}`;
-  if (!(await state.store.add(throttle, "1", refetchIntervalMs))) return;
+  const step = deepfake ? "deepfake" : (known?.status ?? "unknown");
+  if (!(await state.store.add(`facesign:refetch:${sessionId}:${step}`, "1", refetchIntervalMs))) {
+    return;
+  }
   const fresh = await state.statuses.put(await load());
   if (fresh.finished && fresh.session) {
     const session = fresh.session;

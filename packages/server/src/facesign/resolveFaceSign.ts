@@ -23,6 +23,7 @@ const exposable: readonly FaceSignExposable[] = [
   "extractedData",
   "videos",
   "screenshots",
+  "media",
 ];
 
 function misconfigured(message: string): FaceKitError {

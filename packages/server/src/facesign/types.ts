@@ -10,6 +10,7 @@ import type {
   FaceSignSessionObject,
   FaceSignSessionSettings,
   FaceSignVendorStatus,
+  FaceSignVerdict,
 } from "@facekit/core/protocol";
 
 /**
@@ -22,6 +23,11 @@ export interface FaceSignClientOptions {
   apiKey: string;
   /** Default `https://api.facesign.ai` (sandbox and production alike). */
   baseUrl?: string;
+  /**
+   * `Facesign-Version` sent on every call (`YYYY-MM-DD`). Default `faceSignApiVersion`
+   * (`2024-12-18`), the version FaceKit is built and tested against.
+   */
+  apiVersion?: string;
   /** Per-request timeout in milliseconds. Default `10_000`. */
   timeoutMs?: number;
   /** Default `globalThis.fetch`; tests pass the simulator's in-process handler. */
@@ -97,15 +103,16 @@ export interface FaceSignConfig extends FaceSignClientOptions {
   webhookToleranceMs?: number;
   /**
    * Called when the server first sees a session finished (status poll, refresh or webhook),
-   * before the browser is told. Keep the outcome here: the browser's `onComplete` is only
+   * before the browser is told, and once more whenever a fresh read shows its `verdict` changed
+   * (a `pending` one became final: FaceSign's `analysis.deepfake` webhook, or a later status poll). Keep the outcome here: the browser's `onComplete` is only
    * informative. Once per session across the instances sharing the handler's `store` (a 30 s
    * lease, then a mark kept 7 days); still make the write idempotent (keyed by `sessionId`): a
    * call that outlives its lease, or a store that fails right after it, can repeat it. If it
    * throws, the route answers an error and the next sighting (any instance) calls it again.
    * @example
-   * onResult: async ({ accountId, sessionId, status, session }) => {
-   *   const verified = status === "complete" && session.report?.isVerified === true;
-   *   await db.faceChecks.upsert({ sessionId, accountId, verified });
+   * onResult: async ({ accountId, sessionId, verdict }) => {
+   *   // outcome: "verified" | "not_verified" | "pending" (a final call follows a pending one)
+   *   await db.faceChecks.upsert({ sessionId, accountId, verdict: verdict.outcome });
    * },
    */
   onResult?: (event: FaceSignResultEvent, request: Request) => void | Promise<void>;
@@ -123,6 +130,12 @@ export interface FaceSignResultEvent {
   sessionId: string;
   /** `complete`: the flow reached an end node. `incomplete`: abandoned, expired or terminated. */
   status: "complete" | "incomplete";
+  /**
+   * FaceKit's verdict, from whichever report shape FaceSign sent (`toFaceSignVerdict`):
+   * `verified`, `not_verified`, or `pending` while FaceSign's post-session deepfake analysis runs;
+   * a `pending` verdict is followed by one more `onResult` call with the final one.
+   */
+  verdict: FaceSignVerdict;
   /** FaceSign's whole session, report included (transcript, media URLs): server-side only. */
   session: FaceSignSessionObject;
 }

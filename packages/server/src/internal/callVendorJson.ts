@@ -38,7 +38,9 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; er
 
 /**
  * Sends one JSON request to a vendor and returns its parsed 2xx answer. The timeout covers the
- * whole exchange, body included, even when the injected `fetch` ignores the signal. Never retries.
+ * whole exchange, body included, even when the injected `fetch` ignores the signal. A GET whose
+ * connection fails before any answer is sent once more, at once (a pooled keep-alive socket the
+ * vendor closed at the same moment); nothing else is retried, so a paid POST is never repeated.
  * Network loss, timeouts and non-JSON answers are `vendor_unavailable`; other non-2xx answers go
  * through `toError`.
  * @example
@@ -57,8 +59,12 @@ export async function callVendorJson(request: VendorJsonRequest): Promise<Vendor
   let responseHeaders: Headers;
   let text: string;
   try {
+    const send = () =>
+      request.fetch(request.url, { method: request.method, headers, body, signal });
     const response = await untilAborted(
-      request.fetch(request.url, { method: request.method, headers, body, signal }),
+      request.method === "GET"
+        ? send().catch((error) => (signal.aborted ? Promise.reject(error) : send()))
+        : send(),
       signal,
     );
     status = response.status;

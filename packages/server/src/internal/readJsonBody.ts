@@ -26,30 +26,17 @@ export interface ReadPace {
  * @example
  * const bytes = await readCapped(request, 64 * 1024);
  */
-export async function readCapped(
+async function readCapped(
   request: Request,
   limit: number,
   tooLarge = () => badRequest(`Request body too large (at most ${limit} bytes).`),
   pace?: ReadPace,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const declared = request.headers.get("content-length");
-  if (declared !== null && Number(declared) > limit) throw tooLarge();
-  if (request.body === null) return new Uint8Array(0);
-  const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  const started = Date.now();
-  for (;;) {
-    const { done, value } = pace
-      ? await pacedRead(reader, started, size, pace)
-      : await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(value);
+  for await (const chunk of readChunks(request, limit, tooLarge, pace)) {
+    chunks.push(chunk);
+    size += chunk.byteLength;
   }
   const bytes = new Uint8Array(size);
   let offset = 0;
@@ -58,6 +45,41 @@ export async function readCapped(
     offset += chunk.byteLength;
   }
   return bytes;
+}
+
+/**
+ * The body's chunks as they arrive, with the limits of {@link readCapped}; the body is cancelled
+ * when the reader stops early (a `break` or a throw in the loop), so nothing more is received.
+ * @example
+ * for await (const chunk of readChunks(request, limit, tooLarge, pace)) parser.write(chunk);
+ */
+export async function* readChunks(
+  request: Request,
+  limit: number,
+  tooLarge: () => FaceKitError,
+  pace?: ReadPace,
+): AsyncGenerator<Uint8Array, void, undefined> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null && Number(declared) > limit) throw tooLarge();
+  if (request.body === null) return;
+  const reader = request.body.getReader();
+  let size = 0;
+  let done = false;
+  const started = Date.now();
+  try {
+    for (;;) {
+      const next = pace ? await pacedRead(reader, started, size, pace) : await reader.read();
+      if (next.done) {
+        done = true;
+        return;
+      }
+      size += next.value.byteLength;
+      if (size > limit) throw tooLarge();
+      yield next.value;
+    }
+  } finally {
+    if (!done) await reader.cancel().catch(() => undefined);
+  }
 }
 
 /** The next chunk, or the body cancelled and a 408 `bad_request` when `pace` runs out first. */

@@ -28,7 +28,8 @@ export interface ResolvedConfig {
 /**
  * Every check of the handler's config, in this one function: the shared settings, then each
  * configured vendor (defaults applied, clients built). Throws `misconfigured` with a message
- * naming the fix. Called at creation today, so a weak secret stops the app from booting.
+ * naming the fix. Called on the handler's first use (a request, `check()` at boot, or
+ * `mintFaceMatchSession`), never at import or creation.
  * @example
  * const app = resolveConfig(config);
  */

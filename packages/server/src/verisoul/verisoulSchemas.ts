@@ -1,10 +1,11 @@
 /**
- * Shapes of Verisoul's successful answers, checked before anything reads them. Loose objects:
- * unknown fields pass through untouched (verify-face returns the raw body). Only the fields
- * FaceKit relies on are checked.
+ * What FaceKit reads of Verisoul's successful answers, a tolerant reader: loose objects, only the
+ * fields FaceKit uses are checked, everything else passes through untouched (verify-face returns
+ * the raw body). Values Verisoul may add later (a new `decision`, a new match type) never fail an
+ * answer: FaceKit reads an unknown decision as the cautious `"Suspicious"` (`toFaceMatchVerdict`).
  */
-import { FaceKitError } from "@facekit/core/protocol";
 import * as v from "valibot";
+import { parseVendorAnswer } from "../internal/parseVendorAnswer.ts";
 
 /** `GET /liveness/session` 200. */
 export const sessionBodySchema = v.looseObject({
@@ -14,12 +15,10 @@ export const sessionBodySchema = v.looseObject({
 
 const linkedAccountSchema = v.looseObject({
   account_id: v.string(),
-  match_types: v.array(
-    v.picklist(["face", "ip_address", "browser", "document_number", "document_name"]),
-  ),
+  match_types: v.optional(v.array(v.string()), []),
 });
 
-/** `POST /liveness/verify-face` 200. */
+/** `POST /liveness/verify-face` 200 (every field optional in Verisoul's spec). */
 export const verifyFaceBodySchema = v.looseObject({
   metadata: v.optional(
     v.looseObject({
@@ -27,7 +26,7 @@ export const verifyFaceBodySchema = v.looseObject({
       account_id: v.optional(v.nullable(v.string())),
     }),
   ),
-  decision: v.optional(v.picklist(["Real", "Suspicious", "Fake"])),
+  decision: v.optional(v.string()),
   risk_score: v.optional(v.number()),
   risk_flags: v.optional(v.array(v.string())),
   matches: v.optional(
@@ -42,8 +41,8 @@ export const verifyFaceBodySchema = v.looseObject({
 export const verifyIdentityBodySchema = v.looseObject({ match: v.boolean() });
 
 /**
- * Parses a vendor answer or throws `vendor_unavailable` (an answer we cannot read is the vendor
- * failing, not the caller).
+ * Parses a vendor answer or throws `vendor_unavailable` naming the needed field that is missing
+ * or unusable (an answer we cannot read is the vendor failing, not the caller).
  * @example
  * const body = parseVendorBody(sessionBodySchema, json, "/liveness/session");
  */
@@ -52,9 +51,5 @@ export function parseVendorBody<const S extends v.GenericSchema>(
   value: unknown,
   path: string,
 ): v.InferOutput<S> {
-  const result = v.safeParse(schema, value);
-  if (result.success) return result.output;
-  throw new FaceKitError("vendor_unavailable", `Verisoul sent an unexpected answer (${path}).`, {
-    cause: new v.ValiError(result.issues),
-  });
+  return parseVendorAnswer(schema, value, { vendor: "Verisoul", label: path });
 }

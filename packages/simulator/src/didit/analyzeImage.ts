@@ -9,7 +9,7 @@ const workingSide = 192;
 
 /** What the simulator saw in one upload: Didit's report, plus the largest face's descriptor. */
 export interface ImageAnalysis {
-  report: DiditImageReport;
+  report: Required<DiditImageReport>;
   /** The largest face, `null` when nothing face-like was found. */
   face: FaceDescriptor | null;
 }

@@ -44,6 +44,7 @@ describe("Didit control routes", () => {
       creditsSpent: 0,
       creditsRemaining: 1000,
       savedRequests: 0,
+      sandboxAnswers: 0,
     });
     expect((await t.sim.api(control("reset", { method: "POST" }))).status).toBe(200);
     expect(t.sim.stats().requests).toBe(0);

@@ -14,22 +14,23 @@ const pair = async () => ({
 });
 
 describe("auth and routing", () => {
-  it("answers 403 without x-api-key and 401 for an unknown key, spending nothing", async () => {
+  it("answers Didit's documented 403 (never 401) without x-api-key or with an unknown key", async () => {
     const t = createDiditTestDriver();
-    const missing = await t.match(await pair(), {});
-    expect(missing.status).toBe(403);
-    expect(missing.body).toEqual({ detail: "Authentication credentials were not provided." });
-    const wrong = await t.match(await pair(), { "x-api-key": "nope" });
-    expect(wrong.status).toBe(401);
-    expect(wrong.body).toEqual({ detail: expect.any(String) });
-    expect(t.sim.stats()).toMatchObject({ faceMatchRequests: 2, creditsSpent: 0 });
+    const documented = { detail: "You do not have permission to perform this action." };
+    const attempts: Record<string, string>[] = [{}, { "x-api-key": "nope" }, { "x-api-key": "" }];
+    for (const headers of attempts) {
+      const res = await t.match(await pair(), headers);
+      expect(res.status).toBe(403);
+      expect(res.body).toEqual(documented);
+    }
+    expect(t.sim.stats()).toMatchObject({ faceMatchRequests: 3, creditsSpent: 0 });
   });
 
   it("accepts the keys given in options instead of the default", async () => {
     const t = createDiditTestDriver({ apiKeys: ["mine"] });
     expect((await t.match(await pair(), { "x-api-key": "mine" })).status).toBe(200);
     const old = await t.match(await pair(), { "x-api-key": defaultDiditKey });
-    expect(old.status).toBe(401);
+    expect(old.status).toBe(403);
   });
 
   it("answers 404 for unknown paths, other methods and a missing trailing slash", async () => {

@@ -8,6 +8,13 @@ import type { DiditScenario, DiditSimulatorOptions, DiditStats } from "./types.t
 /** The API key the simulator accepts by default (option `apiKeys` replaces the list). */
 export const defaultDiditKey = "sim_didit_key";
 
+/**
+ * The sandbox key the simulator accepts by default (option `sandboxKeys` replaces the list):
+ * requests are validated, then answered with a static Approved payload; nothing is stored and no
+ * credit is spent, as Didit documents for sandbox keys [C].
+ */
+export const defaultDiditSandboxKey = "sim_didit_sandbox_key";
+
 /** An uploaded image kept for a saved request. */
 interface StoredImage {
   bytes: Uint8Array<ArrayBuffer>;
@@ -32,6 +39,7 @@ export interface SavedFaceMatch {
 export interface DiditContext {
   readonly now: () => number;
   readonly apiKeys: ReadonlySet<string>;
+  readonly sandboxKeys: ReadonlySet<string>;
   readonly saved: Map<string, SavedFaceMatch>;
   readonly scenario: DiditScenario;
   setScenario(patch: Partial<DiditScenario>): DiditScenario;
@@ -42,6 +50,8 @@ export interface DiditContext {
   countRequest(path: string): void;
   /** Records a 200 face match: one credit spent. */
   recordMatch(status: string): void;
+  /** Records a sandbox key's static answer: no credit, nothing stored. */
+  recordSandbox(): void;
   stats(): DiditStats;
   reset(): void;
 }
@@ -61,7 +71,14 @@ export function createDiditContext(options: DiditSimulatorOptions = {}): DiditCo
   const now = options.now ?? Date.now;
   const initialCredits = options.credits ?? 1000;
   let scenario = defaultDiditScenario(initialCredits);
-  const counters = { requests: 0, faceMatchRequests: 0, approved: 0, declined: 0, spent: 0 };
+  const counters = {
+    requests: 0,
+    faceMatchRequests: 0,
+    approved: 0,
+    declined: 0,
+    spent: 0,
+    sandbox: 0,
+  };
   const byPath = new Map<string, number>();
   const saved = new Map<string, SavedFaceMatch>();
   const writeLimit = () => scenario.rateLimitPerMinute ?? options.rateLimitPerMinute ?? 300;
@@ -81,6 +98,7 @@ export function createDiditContext(options: DiditSimulatorOptions = {}): DiditCo
   return {
     now,
     apiKeys: new Set(options.apiKeys ?? [defaultDiditKey]),
+    sandboxKeys: new Set(options.sandboxKeys ?? [defaultDiditSandboxKey]),
     saved,
     get scenario() {
       return scenario;
@@ -118,6 +136,9 @@ export function createDiditContext(options: DiditSimulatorOptions = {}): DiditCo
       counters[status === "Approved" ? "approved" : "declined"] += 1;
       set({ ...scenario, credits: Math.max(0, scenario.credits - 1) });
     },
+    recordSandbox() {
+      counters.sandbox += 1;
+    },
     stats: () => ({
       requests: counters.requests,
       byPath: Object.fromEntries(byPath),
@@ -126,6 +147,7 @@ export function createDiditContext(options: DiditSimulatorOptions = {}): DiditCo
       creditsSpent: counters.spent,
       creditsRemaining: scenario.credits,
       savedRequests: saved.size,
+      sandboxAnswers: counters.sandbox,
     }),
     reset() {
       saved.clear();

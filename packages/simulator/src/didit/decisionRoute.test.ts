@@ -58,6 +58,6 @@ describe("GET /v3/session/{id}/decision/", () => {
     const t = createDiditTestDriver();
     const { request_id: id } = (await t.match<DiditCompareBody>(await pair())).body;
     expect((await t.get(`/v3/session/${id}/decision/`, {})).status).toBe(403);
-    expect((await t.get(`/v3/session/${id}/decision/`, { "x-api-key": "x" })).status).toBe(401);
+    expect((await t.get(`/v3/session/${id}/decision/`, { "x-api-key": "x" })).status).toBe(403);
   });
 });

@@ -7,7 +7,7 @@ import { jsonResponse } from "../internal/jsonResponse.ts";
 /**
  * A `{"detail": "..."}` error, DRF's shape for anything that is not about one field.
  * @example
- * return diditDetail(401, "Invalid API key.");
+ * return diditDetail(403, "You do not have permission to perform this action.");
  */
 export function diditDetail(status: number, detail: string, headers?: HeadersInit): Response {
   return jsonResponse({ detail }, status, headers);

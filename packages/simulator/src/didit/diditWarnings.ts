@@ -22,11 +22,12 @@ export const diditWarnings = {
 };
 
 /**
- * Didit's `created_at`: ISO-8601 UTC with microseconds (the clock has milliseconds, so the last
- * three digits are 0).
+ * Didit's `created_at`: ISO-8601 UTC with microseconds and a `+00:00` offset, as in
+ * `2026-06-12T01:04:42.763237+00:00` [C] (the clock has milliseconds, so the last three digits
+ * are 0).
  * @example
- * isoMicros(0); // "1970-01-01T00:00:00.000000Z"
+ * isoMicros(0); // "1970-01-01T00:00:00.000000+00:00"
  */
 export function isoMicros(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, ".$1000Z");
+  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, ".$1000+00:00");
 }

@@ -1,4 +1,4 @@
-import type { DiditCompareBody, DiditWarning } from "@facekit/core/protocol";
+import type { DiditWarning } from "@facekit/core/protocol";
 import { jsonResponse } from "../internal/jsonResponse.ts";
 import { analyzeImage } from "./analyzeImage.ts";
 import type { DiditContext } from "./createDiditContext.ts";
@@ -6,10 +6,12 @@ import { diditDetail, fieldErrors } from "./diditError.ts";
 import { diditWarnings, isoMicros } from "./diditWarnings.ts";
 import { type FaceMatchInput, parseFaceMatchForm } from "./parseFaceMatchForm.ts";
 import { readFaceMatchForm } from "./readFaceMatchForm.ts";
+import { sandboxAnswer } from "./sandboxAnswer.ts";
 import { scoreFaces } from "./scoreFaces.ts";
+import type { SimulatedCompareBody } from "./types.ts";
 
 /** Scores the two images and applies Didit's decision rule. */
-function decide(input: FaceMatchInput): DiditCompareBody["face_match"] {
+function decide(input: FaceMatchInput): SimulatedCompareBody["face_match"] {
   const user = analyzeImage(input.user.image, input.rotateImage);
   const ref = analyzeImage(input.ref.image, input.rotateImage);
   const reports = { user_image: user.report, ref_image: ref.report };
@@ -28,22 +30,34 @@ function decide(input: FaceMatchInput): DiditCompareBody["face_match"] {
 
 /**
  * `POST /v3/face-match/`: 403 without credits (before reading anything), 400 for a malformed
- * form, otherwise 200 with the simulated comparison; one credit is spent per 200 and, with
- * `save_api_request`, the request is kept for `GET /v3/session/{id}/decision/`.
+ * form, otherwise 200 with the simulated comparison, `vendor_data` and `metadata` echoed (or
+ * null); one credit is spent per 200 and, with `save_api_request`, the request is kept for
+ * `GET /v3/session/{id}/decision/`. A sandbox key skips credits: after validation it gets the
+ * static {@link sandboxAnswer}, nothing stored.
  * @example
- * if (action === "POST /v3/face-match/") return faceMatchRoute(ctx, req);
+ * if (action === "POST /v3/face-match/") return faceMatchRoute(ctx, req, false);
  */
-export async function faceMatchRoute(ctx: DiditContext, req: Request): Promise<Response> {
-  if (ctx.scenario.credits <= 0) return diditDetail(403, "Insufficient credits.");
+export async function faceMatchRoute(
+  ctx: DiditContext,
+  req: Request,
+  sandbox: boolean,
+): Promise<Response> {
+  if (!sandbox && ctx.scenario.credits <= 0) return diditDetail(403, "Insufficient credits.");
   const read = await readFaceMatchForm(req);
   if (!read.ok) return diditDetail(400, read.detail);
   const parsed = await parseFaceMatchForm(read.form);
   if (!parsed.ok) return fieldErrors(parsed.errors);
   const { input } = parsed;
+  if (sandbox) {
+    ctx.recordSandbox();
+    return jsonResponse(sandboxAnswer(input, ctx.now()));
+  }
   const faceMatch = decide(input);
-  const body: DiditCompareBody = {
+  const body: SimulatedCompareBody = {
     request_id: crypto.randomUUID(),
     face_match: faceMatch,
+    vendor_data: input.vendorData,
+    metadata: input.metadata,
     created_at: isoMicros(ctx.now()),
   };
   ctx.recordMatch(faceMatch.status);

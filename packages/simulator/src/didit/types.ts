@@ -2,13 +2,19 @@
  * Public types of the Didit simulator: options, scenario, counters, the simulator object and the
  * session decision it serves for saved face-match requests.
  */
-import type { DiditWarning } from "@facekit/core/protocol";
+import type { DiditCompareBody, DiditImageReport, DiditWarning } from "@facekit/core/protocol";
 import type { FailNext } from "../internal/injectFault.ts";
 
 /** Options of `createDiditSimulator`. */
 export interface DiditSimulatorOptions {
   /** Accepted `x-api-key` values. Default `[defaultDiditKey]` (`"sim_didit_key"`). */
   apiKeys?: string[];
+  /**
+   * Accepted sandbox `x-api-key` values: validated, then answered with a static Approved
+   * payload, nothing stored, no credit spent. Default `[defaultDiditSandboxKey]`
+   * (`"sim_didit_sandbox_key"`).
+   */
+  sandboxKeys?: string[];
   /** Clock in ms (`created_at`, rate-limit window). Default `Date.now`. */
   now?: () => number;
   /** Face Match credits at start and after `reset()`. Default 1000. */
@@ -42,6 +48,19 @@ export interface DiditStats {
   creditsRemaining: number;
   /** Face matches stored as sessions (`save_api_request=true`). */
   savedRequests: number;
+  /** Static Approved answers given to sandbox keys (not in `faceMatches`, no credit). */
+  sandboxAnswers: number;
+}
+
+/**
+ * The simulator's 200 body for a live key: Didit's, with both image reports always filled in
+ * (a sandbox key's static answer has neither).
+ */
+export interface SimulatedCompareBody extends DiditCompareBody {
+  face_match: DiditCompareBody["face_match"] & {
+    user_image: Required<DiditImageReport>;
+    ref_image: Required<DiditImageReport>;
+  };
 }
 
 /** One face-match entry of a session decision. */

@@ -38,12 +38,11 @@ describe("auth", () => {
 describe("POST /sessions validation", () => {
   const cases: [string, Record<string, unknown>, string | RegExp, string][] = [
     [
-      "missing clientReferenceId",
-      { clientReferenceId: undefined },
-      /clientReferenceId/,
-      "parameter_missing",
+      "a clientReferenceId that is not a string",
+      { clientReferenceId: 42 },
+      /clientReferenceId must be a string/,
+      "parameter_invalid",
     ],
-    ["flow and modules", { modules: ["ageEstimation"] }, /not both/, "parameter_invalid"],
     ["neither flow nor modules", { flow: undefined }, /flow is required/, "parameter_missing"],
     [
       "two starts",

@@ -38,7 +38,8 @@ function rateLimited(ctx: FaceSignContext, key: string): Response | null {
 }
 
 async function vendorCall(ctx: FaceSignContext, req: Request, url: URL): Promise<Response> {
-  ctx.countRequest(url.pathname);
+  // Any `Facesign-Version` is accepted (what FaceSign changes by version is undocumented).
+  ctx.countRequest(url.pathname, req.headers.get("facesign-version"));
   await sleep(ctx.scenario.latencyMs);
   const action = `${req.method} ${url.pathname}`;
   const found = routes.map(([re, r]) => [re.exec(action), r] as const).find(([m]) => m);

@@ -1,6 +1,7 @@
 import type {
   FaceSignClientSecretBody,
   FaceSignNode,
+  FaceSignNodeReport,
   FaceSignReportBody,
   FaceSignSessionObject,
 } from "@facekit/core/protocol";
@@ -22,6 +23,8 @@ export interface FaceSignRecord {
   currentNodeId: string | null;
   transcript: NonNullable<FaceSignReportBody["transcript"]>;
   outcomesTaken: string[];
+  /** One node report per visited node, in order (today's `report.nodeReports`). */
+  visits: FaceSignNodeReport[];
   /** Language the hosted page settled on when opened. */
   lang: string | null;
 }
@@ -42,7 +45,8 @@ export interface FaceSignContext {
   limiterFor(key: string): { limiter: RateLimiter; limit: number };
   /** Consumes one `failNext` failure as a FaceSign error, if any is pending. */
   takeFault(): Response | null;
-  countRequest(path: string): void;
+  /** Counts one vendor call by path and by `Facesign-Version` header (null: none sent). */
+  countRequest(path: string, version: string | null): void;
   stats(): FaceSignStats;
   reset(): void;
 }
@@ -59,6 +63,7 @@ export function createFaceSignContext(options: FaceSignSimulatorOptions = {}): F
   let scenario = defaultFaceSignScenario();
   let requests = 0;
   const byPath = new Map<string, number>();
+  const byVersion = new Map<string, number>();
   const sessions = new Map<string, FaceSignRecord>();
   const secrets = new Map<string, string | null>();
   const testLimit = options.rateLimitPerMinute ?? 100;
@@ -93,11 +98,17 @@ export function createFaceSignContext(options: FaceSignSimulatorOptions = {}): F
       const status = fault.response.status as 429 | 500 | 503;
       return facesignError(status, faultTypes[status], "Simulated failure (failNext)");
     },
-    countRequest(path) {
+    countRequest(path, version) {
       requests += 1;
       byPath.set(path, (byPath.get(path) ?? 0) + 1);
+      const v = version ?? "none";
+      byVersion.set(v, (byVersion.get(v) ?? 0) + 1);
     },
-    stats: () => ({ requests, byPath: Object.fromEntries(byPath) }),
+    stats: () => ({
+      requests,
+      byPath: Object.fromEntries(byPath),
+      byVersion: Object.fromEntries(byVersion),
+    }),
     reset() {
       sessions.clear();
       secrets.clear();
@@ -105,6 +116,7 @@ export function createFaceSignContext(options: FaceSignSimulatorOptions = {}): F
       prod.reset();
       requests = 0;
       byPath.clear();
+      byVersion.clear();
       scenario = defaultFaceSignScenario();
     },
   };

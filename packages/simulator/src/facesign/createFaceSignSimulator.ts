@@ -2,6 +2,7 @@ import type { FaceSignSessionObject } from "@facekit/core/protocol";
 import { createFaceSignApi } from "./createFaceSignApi.ts";
 import { createFaceSignApp } from "./createFaceSignApp.ts";
 import { createFaceSignContext } from "./createFaceSignContext.ts";
+import { finishDeepfake } from "./faceSignDeepfake.ts";
 import type { FaceSignSimulator, FaceSignSimulatorOptions } from "./types.ts";
 
 /**
@@ -32,6 +33,10 @@ export function createFaceSignSimulator(options: FaceSignSimulatorOptions = {}):
     session(id): FaceSignSessionObject | undefined {
       const record = ctx.sessions.get(id);
       return record ? structuredClone(record.session) : undefined;
+    },
+    finishDeepfake(id, outcome) {
+      const record = ctx.sessions.get(id);
+      return record ? finishDeepfake(ctx, record, outcome) : false;
     },
   };
 }

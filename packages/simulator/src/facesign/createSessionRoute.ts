@@ -21,7 +21,8 @@ function modulesFlow(modules: unknown[]): FaceSignNode[] {
 }
 
 /**
- * `POST /sessions`: validates the settings and answers 200 `{ session, clientSecret }`.
+ * `POST /sessions`: validates the settings and answers 200 `{ session, clientSecret }`. A session
+ * with both `flow` and `modules` walks the flow.
  * @example
  * await createSessionRoute(ctx, req); // status "created", secret "cs...", expireAt = +2 h
  */
@@ -37,6 +38,7 @@ export async function createSessionRoute(ctx: FaceSignContext, req: Request): Pr
     currentNodeId: null,
     transcript: [],
     outcomesTaken: [],
+    visits: [],
     lang: null,
   };
   ctx.sessions.set(id, record);

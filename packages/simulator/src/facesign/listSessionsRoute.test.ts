@@ -147,12 +147,21 @@ describe("control routes", () => {
     const created = (await t.create()).body;
     const patched = await control("POST", "scenario", JSON.stringify({ latencyMs: 5 }));
     expect(patched.headers.get("access-control-allow-origin")).toBe("*");
-    expect(await patched.json()).toEqual({ latencyMs: 5, failNext: null, secretTtlMs: null });
+    expect(await patched.json()).toEqual({
+      latencyMs: 5,
+      failNext: null,
+      secretTtlMs: null,
+      reportShape: "both",
+      deepfake: "authentic",
+      webhookTypes: "current",
+      mediaWebhooks: false,
+    });
     expect((await control("POST", "scenario", '{"nope":1}')).status).toBe(400);
     expect((await control("OPTIONS", "scenario")).status).toBe(204);
     expect(await (await control("GET", "stats")).json()).toEqual({
       requests: 1,
       byPath: { "/sessions": 1 },
+      byVersion: { none: 1 },
     });
     const session = await (await control("GET", `sessions/${created.session.id}`)).json();
     expect(session).toMatchObject({ id: created.session.id, status: "created" });
@@ -160,6 +169,6 @@ describe("control routes", () => {
     expect((await control("POST", "reset")).status).toBe(200);
     expect(t.sim.scenario.latencyMs).toBe(0);
     expect(t.sim.session(created.session.id)).toBeUndefined();
-    expect(t.sim.stats()).toEqual({ requests: 0, byPath: {} });
+    expect(t.sim.stats()).toEqual({ requests: 0, byPath: {}, byVersion: {} });
   });
 });

@@ -1,8 +1,10 @@
 import {
   type Check,
   createScenarioParser,
+  isBool,
   isFailNext,
   isMs,
+  oneOf,
   type ScenarioPatchResult,
 } from "../internal/createScenarioParser.ts";
 import type { FaceSignScenario } from "./types.ts";
@@ -17,6 +19,10 @@ const checks: Record<keyof FaceSignScenario, Check> = {
       ? null
       : "must be null or a number of milliseconds >= 0",
   failNext: isFailNext,
+  reportShape: oneOf(["current", "legacy", "both"]),
+  deepfake: oneOf(["authentic", "manipulated", "unknown", "failed", "pending"]),
+  webhookTypes: oneOf(["current", "legacy"]),
+  mediaWebhooks: isBool,
 };
 
 /**
@@ -25,7 +31,15 @@ const checks: Record<keyof FaceSignScenario, Check> = {
  * sim.setScenario(defaultFaceSignScenario());
  */
 export function defaultFaceSignScenario(): FaceSignScenario {
-  return Object.freeze({ latencyMs: 0, failNext: null, secretTtlMs: null });
+  return Object.freeze({
+    latencyMs: 0,
+    failNext: null,
+    secretTtlMs: null,
+    reportShape: "both",
+    deepfake: "authentic",
+    webhookTypes: "current",
+    mediaWebhooks: false,
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { FaceSignWebhookBody } from "@facekit/core/protocol";
+import type { FaceSignVendorStatus, FaceSignWebhookBody } from "@facekit/core/protocol";
 import type { FaceSignContext } from "./createFaceSignContext.ts";
 
 /** The webhook secret used unless `webhookSecret` is given. */
@@ -22,14 +22,8 @@ export async function signFaceSignWebhook(body: string, secret: string): Promise
   return Array.from(mac, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-async function deliver(ctx: FaceSignContext, url: string, sessionId: string): Promise<void> {
-  const body: FaceSignWebhookBody = {
-    id: `evt_${crypto.randomUUID().replaceAll("-", "")}`,
-    type: "session.status",
-    createdAt: ctx.now(),
-    sessionId,
-  };
-  const raw = JSON.stringify(body);
+async function deliver(ctx: FaceSignContext, url: string, event: FaceSignWebhookBody) {
+  const raw = JSON.stringify(event);
   const secret = ctx.options.webhookSecret ?? defaultFaceSignWebhookSecret;
   const signature = await signFaceSignWebhook(raw, secret);
   const send = ctx.options.fetch ?? fetch;
@@ -41,15 +35,47 @@ async function deliver(ctx: FaceSignContext, url: string, sessionId: string): Pr
 }
 
 /**
- * Fire-and-forget `session.status` doorbell (the new status is not in the body: the receiver
- * refetches the session). Never blocks or throws into the request that changed the status.
+ * Fire-and-forget webhook doorbell `{id, type, createdAt, sessionId, media?}`: the receiver
+ * refetches the session. Never blocks or throws into the request that caused it.
  * @example
- * sendStatusWebhook(ctx, session.id);
+ * sendWebhook(ctx, session.id, "analysis.deepfake");
  */
-export function sendStatusWebhook(ctx: FaceSignContext, sessionId: string): void {
+export function sendWebhook(
+  ctx: FaceSignContext,
+  sessionId: string,
+  type: string,
+  media?: FaceSignWebhookBody["media"],
+): void {
   const url = ctx.options.webhookUrl;
   if (!url) return;
-  deliver(ctx, url, sessionId).catch((error: unknown) => {
+  const event: FaceSignWebhookBody = {
+    id: `evt_${crypto.randomUUID().replaceAll("-", "")}`,
+    type,
+    createdAt: ctx.now(),
+    sessionId,
+    ...(media && { media }),
+  };
+  deliver(ctx, url, event).catch((error: unknown) => {
     console.warn("[facekit simulator] facesign webhook delivery failed", error);
   });
+}
+
+/**
+ * The doorbell of a status change (the new status is not in the body): `session.status`, or with
+ * the `legacy` webhook scenario `session.started` (inProgress) / `session.finished` (ended).
+ * @example
+ * sendStatusWebhook(ctx, session.id, "complete");
+ */
+export function sendStatusWebhook(
+  ctx: FaceSignContext,
+  sessionId: string,
+  status: FaceSignVendorStatus,
+): void {
+  if (ctx.scenario.webhookTypes === "current") {
+    sendWebhook(ctx, sessionId, "session.status");
+  } else if (status === "inProgress") {
+    sendWebhook(ctx, sessionId, "session.started");
+  } else if (status === "complete" || status === "incomplete") {
+    sendWebhook(ctx, sessionId, "session.finished");
+  }
 }

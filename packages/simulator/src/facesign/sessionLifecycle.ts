@@ -43,7 +43,7 @@ export function setStatus(
   record.session.status = status;
   if (status === "inProgress") record.session.startedAt = ctx.now();
   if (status === "complete" || status === "incomplete") record.session.finishedAt = ctx.now();
-  sendStatusWebhook(ctx, record.session.id);
+  sendStatusWebhook(ctx, record.session.id, status);
 }
 
 /** True once a session reached `complete` or `incomplete` (one-time: it cannot be reopened). */

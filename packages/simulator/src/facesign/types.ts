@@ -33,12 +33,39 @@ export interface FaceSignScenario {
   failNext: FailNext | null;
   /** Overrides the client secret lifetime of secrets minted from now on (tests). Default null. */
   secretTtlMs: number | null;
+  /**
+   * Report generation of sessions finished from now on: `current` (SDK 1.0.47: `nodeReports`,
+   * `media`, `deepfakeDetection*`), `legacy` (`isVerified`, `livenessDetected`, `screenshots`,
+   * `videos`) or `both` (as the vendor's reference example shows them together). Default `both`.
+   */
+  reportShape: "current" | "legacy" | "both";
+  /**
+   * Post-session deepfake analysis (current reports, sessions that reached a video node):
+   * its verdict at once, `failed`, or `pending` until `finishDeepfake` (or
+   * `POST /__simulator/sessions/{id}/deepfake`) delivers it. Default `authentic`.
+   */
+  deepfake: "authentic" | "manipulated" | "unknown" | "failed" | "pending";
+  /**
+   * Webhook generation: `current` (`session.status`, `analysis.deepfake`, `media.user_video`) or
+   * `legacy` (`session.started`, `session.finished`). Default `current`.
+   */
+  webhookTypes: "current" | "legacy";
+  /**
+   * Also ring `media.user_video` (with its `media` item) when a session whose report has a user
+   * video finishes (current webhooks only). Default false.
+   */
+  mediaWebhooks: boolean;
 }
+
+/** A deepfake verdict `finishDeepfake` can deliver (`failed`: the analysis failed). */
+export type FaceSignDeepfakeOutcome = "authentic" | "manipulated" | "unknown" | "failed";
 
 /** Request counters of the vendor API (control routes excluded). */
 export interface FaceSignStats {
   requests: number;
   byPath: Record<string, number>;
+  /** Calls per `Facesign-Version` header value (`none` when absent). */
+  byVersion: Record<string, number>;
 }
 
 /** A FaceSign fake: API origin, hosted-page origin, scenario and inspection. */
@@ -57,4 +84,9 @@ export interface FaceSignSimulator {
   stats(): FaceSignStats;
   /** A copy of one session as the API would return it, for tests. */
   session(id: string): FaceSignSessionObject | undefined;
+  /**
+   * Ends the `pending` deepfake analysis of a finished session: updates its report and sends
+   * `analysis.deepfake`. False when the session is unknown or has no pending analysis.
+   */
+  finishDeepfake(id: string, outcome: FaceSignDeepfakeOutcome): boolean;
 }

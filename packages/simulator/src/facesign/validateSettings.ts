@@ -64,8 +64,9 @@ function checkFlow(flow: unknown): string | null {
 }
 
 /**
- * Validates a `POST /sessions` body the way FaceSign documents: `clientReferenceId` required,
- * `flow` or the legacy `modules` (not both), and a well-formed flow graph.
+ * Validates a `POST /sessions` body the way FaceSign documents: `clientReferenceId` optional (a
+ * string when given), `flow` and/or the legacy `modules` (the reference example echoes both),
+ * and a well-formed flow graph.
  * @example
  * const r = validateSettings(await readJsonObject(req));
  * if (!r.ok) return facesignError(400, "validation_error", r.message, r.code);
@@ -73,13 +74,11 @@ function checkFlow(flow: unknown): string | null {
 export function validateSettings(body: Record<string, unknown> | null): SettingsResult {
   if (!body) return invalid("Request body must be a JSON object", "invalid_request_body");
   const ref = body.clientReferenceId;
-  if (ref === undefined || ref === null || ref === "") {
-    return invalid("clientReferenceId is required", "parameter_missing");
+  if (ref !== undefined && typeof ref !== "string") {
+    return invalid("clientReferenceId must be a string");
   }
-  if (typeof ref !== "string") return invalid("clientReferenceId must be a string");
   const hasFlow = body.flow !== undefined;
   const hasModules = body.modules !== undefined;
-  if (hasFlow && hasModules) return invalid("Provide either flow or modules, not both");
   if (!hasFlow && !hasModules) return invalid("flow is required", "parameter_missing");
   if (hasModules && (!Array.isArray(body.modules) || body.modules.length === 0)) {
     return invalid("modules must be a non-empty array");

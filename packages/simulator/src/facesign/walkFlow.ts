@@ -1,6 +1,7 @@
-import type { FaceSignNode, FaceSignReportBody } from "@facekit/core/protocol";
+import type { FaceSignNode } from "@facekit/core/protocol";
 import type { FaceSignContext, FaceSignRecord } from "./createFaceSignContext.ts";
-import { failingOutcomes, flowOutcomes } from "./flowOutcomes.ts";
+import { announceMedia, buildReport, nodeReport } from "./faceSignReport.ts";
+import { flowOutcomes } from "./flowOutcomes.ts";
 import { setStatus } from "./sessionLifecycle.ts";
 
 const descriptions: Record<string, string> = {
@@ -38,43 +39,13 @@ function say(ctx: FaceSignContext, record: FaceSignRecord, text: string, isAvata
   record.transcript.push({ id, createdAt: ctx.now(), text, isAvatar });
 }
 
-function buildReport(record: FaceSignRecord, reachedEnd: boolean): FaceSignReportBody {
-  const failed = record.outcomesTaken.some((o) => failingOutcomes.has(o));
-  const isVerified = reachedEnd && !failed;
-  const livenessDetected = record.outcomesTaken.includes("livenessDetected");
-  return {
-    transcript: structuredClone(record.transcript),
-    aiAnalysis: {
-      ageMin: 25,
-      ageMax: 35,
-      sex: "female",
-      realPersonOrVirtual: "real",
-      overallSummary: isVerified
-        ? "Simulated: a real person completed the flow without warning signs."
-        : "Simulated: the flow ended without a successful verification.",
-      analysis: record.outcomesTaken.map((o) => ({
-        title: o,
-        shortDescription: `Outcome "${o}" was taken.`,
-        longDescription: `The simulated person chose the "${o}" outcome on the hosted page.`,
-      })),
-    },
-    location: {},
-    device: {},
-    livenessDetected,
-    lang: record.lang ?? "en",
-    extractedData: {},
-    screenshots: [],
-    videos: {},
-    isVerified,
-  };
-}
-
 function finish(ctx: FaceSignContext, record: FaceSignRecord, reachedEnd: boolean): void {
   const final = record.session.settings.finalPhrase;
   if (reachedEnd && final) say(ctx, record, final, true);
   record.currentNodeId = null;
-  record.session.report = buildReport(record, reachedEnd);
+  record.session.report = buildReport(ctx, record, reachedEnd);
   setStatus(ctx, record, reachedEnd ? "complete" : "incomplete");
+  announceMedia(ctx, record);
 }
 
 function enter(ctx: FaceSignContext, record: FaceSignRecord, nodeId: string): void {
@@ -118,6 +89,7 @@ export function chooseOutcome(
   const outcome = node ? flowOutcomes(node)[index] : undefined;
   if (!node || !outcome) return false;
   record.outcomesTaken.push(outcome.label);
+  record.visits.push(nodeReport(ctx, node, outcome.label, outcome.targetNodeId));
   if (Array.isArray(node.outcomes)) say(ctx, record, `(${outcome.label})`, false);
   enter(ctx, record, outcome.targetNodeId);
   return true;

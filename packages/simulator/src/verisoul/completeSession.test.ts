@@ -79,6 +79,24 @@ describe("simulate", () => {
     );
   });
 
+  it("passes an undocumented value through: redirect with it as error_message, verify answers 400", async () => {
+    const sim = createVerisoulSimulator();
+    sim.setScenario({ simulateDelayMs: 0 });
+    const t = createTestDriver(sim);
+    const id = await t.mint("?simulate=failed_to_process_id_scan");
+    expect(await (await t.open(id)).text()).toContain("failed_to_process_id_scan");
+    const url = new URL(
+      `/complete?session_id=${id}&redirect_url=${encodeURIComponent(callbackUrl)}`,
+      appBase,
+    );
+    const done = redirectParams(await sim.app(new Request(url)));
+    expect(done.get("success")).toBe("false");
+    expect(done.get("error_message")).toBe("failed_to_process_id_scan");
+    const verify = await t.verifyFace(id);
+    expect(verify.status).toBe(400);
+    expect(verify.body).toMatchObject({ success: false, error: "session_not_complete" });
+  });
+
   it("uses simulateDelayMs and a success outcome gives a verifiable session", async () => {
     const sim = createVerisoulSimulator();
     sim.setScenario({ simulateDelayMs: 0 });

@@ -52,7 +52,7 @@ describe("GET /liveness/session", () => {
     });
   });
 
-  it("stores referring_session_id and simulate, and refuses bad values", async () => {
+  it("stores referring_session_id and simulate, and refuses a malformed referring id", async () => {
     const sim = createVerisoulSimulator();
     const t = createTestDriver(sim);
     const referring = crypto.randomUUID();
@@ -65,9 +65,16 @@ describe("GET /liveness/session", () => {
     const badRef = await t.call("GET", "/liveness/session?referring_session_id=abc");
     expect(badRef.status).toBe(400);
     expect(badRef.body).toEqual({ message: expect.stringMatching(/uuid/i), statusCode: 400 });
-    const badSim = await t.call("GET", "/liveness/session?simulate=teleport");
-    expect(badSim.status).toBe(400);
-    expect(badSim.body.statusCode).toBe(400);
+  });
+
+  it("takes any simulate value, as Verisoul does (a free string), and none when empty", async () => {
+    const sim = createVerisoulSimulator();
+    const t = createTestDriver(sim);
+    for (const value of ["teleport", "failed_to_process_id_scan", "Success"]) {
+      const id = await t.mint(`?simulate=${value}`);
+      expect(sim.session(id)).toMatchObject({ simulate: value });
+    }
+    expect(sim.session(await t.mint("?simulate="))).toMatchObject({ simulate: null });
   });
 
   it("answers the documented groups_enabled envelope when the project has groups", async () => {

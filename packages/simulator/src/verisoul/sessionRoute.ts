@@ -1,20 +1,12 @@
 import type { VerisoulSessionBody } from "@facekit/core/protocol";
-import { verisoulRedirectErrors } from "@facekit/core/protocol";
 import { isUuid } from "../internal/isUuid.ts";
 import { flatError, jsonResponse } from "../internal/jsonResponse.ts";
 import type { VerisoulContext } from "./createVerisoulContext.ts";
 import { verisoulError } from "./readSessionRequest.ts";
-import type { SimulateOutcome } from "./types.ts";
-
-/** Every accepted `simulate` value. */
-const simulateOutcomes: readonly SimulateOutcome[] = ["success", ...verisoulRedirectErrors];
-
-function isSimulateOutcome(value: string): value is SimulateOutcome {
-  return (simulateOutcomes as readonly string[]).includes(value);
-}
 
 /**
- * `GET /liveness/session?referring_session_id=&simulate=&id=`: mints a fresh session.
+ * `GET /liveness/session?referring_session_id=&simulate=&id=`: mints a fresh session. `simulate`
+ * is kept as given, whatever its value (see {@link SimulateOutcome}).
  * @example
  * await sessionRoute(ctx, new URL("http://api.test/liveness/session?simulate=success"));
  */
@@ -24,10 +16,9 @@ export function sessionRoute(ctx: VerisoulContext, url: URL): Response {
   if (referring !== null && !isUuid(referring)) {
     return flatError(400, "referring_session_id must be a UUID");
   }
-  const simulate = url.searchParams.get("simulate");
-  if (simulate !== null && !isSimulateOutcome(simulate)) {
-    return flatError(400, `simulate must be one of: ${simulateOutcomes.join(", ")}`);
-  }
+  // A free string on Verisoul's side [C: OpenAPI `simulate: string`]: never refused; an empty
+  // value reads as none [I].
+  const simulate = url.searchParams.get("simulate") || null;
   if (ctx.scenario.groupsEnabled) return verisoulError("groups_enabled", requestId);
 
   const id = crypto.randomUUID();

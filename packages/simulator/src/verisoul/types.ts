@@ -51,8 +51,12 @@ export type CaptureOutcome =
   | "failed_to_complete_face_scan"
   | "liveness_check_failed";
 
-/** A `simulate` value of `GET /liveness/session`: success or any hosted-flow `error_message`. */
-export type SimulateOutcome = "success" | VerisoulRedirectError;
+/**
+ * A `simulate` value of `GET /liveness/session`: a free string on Verisoul's side. `success`
+ * passes; any other value is a failed attempt whose hosted flow redirects with it as
+ * `error_message` (the documented ones, or any other string, passed through).
+ */
+export type SimulateOutcome = "success" | VerisoulRedirectError | (string & {});
 
 /** What the simulator knows about one session (a copy; changing it changes nothing). */
 export interface SimulatedSession {

@@ -17,13 +17,14 @@ import { diditFixturePaths } from "@facekit/simulator/node";
 import { postJson, testEndpoint } from "./postJson.ts";
 import { testSecret } from "./testSecret.ts";
 
-/** The test photos as bytes: person A (twice), person B, a landscape with no face. */
+/** The test photos as bytes: person A (twice, and re-encoded), person B, a landscape with no face. */
 export async function loadPhotos() {
   const paths = diditFixturePaths();
   const load = async (path: string) => new Blob([new Uint8Array(await readFile(path))]);
   return {
     personA: await load(paths.personA),
     personA2: await load(paths.personA2),
+    personAReencoded: await load(paths.personAReencoded),
     personB: await load(paths.personB),
     noFace: await load(paths.noFace),
   };
@@ -62,6 +63,7 @@ export function createDiditHarness(
       ...didit,
     },
   });
+  handler.check(); // as an app does at boot: a bad config throws here, not on the first request
   const client = createDiditClient({
     apiKey: defaultDiditKey,
     baseUrl: "https://didit.test",

@@ -78,6 +78,7 @@ export function createFaceSignHarness(
     onError: (error) => reported.push(error),
     ...(options.store && { store: options.store }),
   });
+  handler.check(); // as an app does at boot: a bad config throws here, not on the first request
   const handle = handler;
   const post = (path: string, body?: unknown, init?: RequestInit) =>
     postJson(handle, path, body, init);

@@ -75,6 +75,7 @@ export function createVerisoulHarness(
     onError: (error) => reported.push(error),
     ...(options.store && { store: options.store }),
   });
+  handler.check(); // as an app does at boot: a bad config throws here, not on the first request
   const post = (path: string, body?: unknown, init?: RequestInit) =>
     postJson(handler, path, body, init);
   return {

@@ -26,4 +26,9 @@ export {
   setStoryScenario,
   whenCaptureOpen,
 } from "./verisoulStorySimulator.ts";
+export {
+  type StoryPhotosParameters,
+  storyPortrait,
+  withStoryPhotos,
+} from "./withStoryPhotos.tsx";
 export { storyBackends, storyMessages, withStoryProvider } from "./withStoryProvider.tsx";

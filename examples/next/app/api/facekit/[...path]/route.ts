@@ -1,0 +1,3 @@
+import { facekit } from "@/lib/facekit";
+
+export const POST = facekit;
