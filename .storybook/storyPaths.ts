@@ -8,6 +8,13 @@ export const storyConfigPath = "/__facekit-story/config";
 /** The page the hosted flow returns to. */
 export const storyCallbackPath = "/__facekit-story/callback.html";
 /** The simulator's test photos: `/__facekit-story/photos/personA`. */
+export const storyPhotoFiles = {
+  personA: "personA.jpg",
+  personA2: "personA-2.jpg",
+  personB: "personB.jpg",
+  noFace: "noface.png",
+} as const;
+/** Where a story asks for one of {@link storyPhotoFiles}, by name. */
 export const storyPhotoPath = /^\/__facekit-story\/photos\/(personA|personA2|personB|noFace)$/;
 /** The static build's preview pings its service worker here, so it is not stopped as idle. */
 export const storyKeepAlivePath = "/__facekit-story/alive";

@@ -29,7 +29,8 @@ export default defineConfig({
     command: `node_modules/.bin/storybook build -o storybook-static --quiet && node --import tsx e2e-static/serveStatic.ts storybook-static ${port}`,
     cwd: "..",
     url: `http://localhost:${port}/iframe.html`,
-    reuseExistingServer: !process.env.CI,
+    // Always a fresh build: a server left running would serve an older one.
+    reuseExistingServer: false,
     timeout: 240_000,
   },
 });

@@ -14,7 +14,8 @@
  * request sent to the last answer. The table shows the worst growth and the median wall time of
  * the rounds. Goal (issue #12): FaceKit's peak growth <= 64 MiB and its wall time <= 1.05x the
  * proxy's. Exits 1 when an upload fails or the goal is missed.
- * Env: `BENCH_UPLOADS` (default 20), `BENCH_ROUNDS` (default 2).
+ * Env: `BENCH_UPLOADS` (default 20), `BENCH_ROUNDS` (default 2), `BENCH_MAX_CONCURRENT` (the
+ * handler's `didit.maxConcurrentUploads`; default: the handler's default).
  */
 import { Agent, request } from "node:http";
 import { availableParallelism, loadavg } from "node:os";
@@ -72,6 +73,10 @@ async function runFaceKit() {
       baseUrl: process.env.DIDIT_URL,
       timeoutMs: 120_000,
       uploadTimeoutMs: 120_000,
+      uploadQueueTimeoutMs: 120_000,
+      ...(process.env.BENCH_MAX_CONCURRENT
+        ? { maxConcurrentUploads: Number(process.env.BENCH_MAX_CONCURRENT) }
+        : {}),
     },
   });
   serveMeasured(toNodeHandler(handler));

@@ -113,6 +113,13 @@ const steps = [
     report: { file: `${results}/snippets.json`, kind: "vitest" },
   },
   {
+    name: "static Storybook with no backend (built, plain file server, Chromium)",
+    cmd: bin("playwright"),
+    args: ["test", "-c", "e2e-static/playwright.config.ts"],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${results}/storybook-static.json` },
+    report: { file: `${results}/storybook-static.json`, kind: "playwright" },
+  },
+  {
     name: "story tests (Storybook, Chromium)",
     cmd: bin("vitest"),
     args: [

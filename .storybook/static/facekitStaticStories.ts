@@ -8,10 +8,9 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { Plugin } from "vite";
-import { storyCallbackPath, storyWorkerFile } from "../storyPaths.ts";
+import { storyCallbackPath, storyPhotoFiles, storyWorkerFile } from "../storyPaths.ts";
 import { buildStoryWorker } from "./buildStoryWorker.ts";
 
-const photos = ["personA.jpg", "personA-2.jpg", "personB.jpg", "noface.png"];
 const fixtures = new URL("../../packages/simulator/fixtures/", import.meta.url);
 
 const callbackHtml = `<!doctype html><html lang="en"><head><meta charset="UTF-8"><title>FaceKit callback</title></head>
@@ -34,7 +33,7 @@ export function facekitStaticStories(): Plugin {
       emit(storyWorkerFile, worker);
       emit(storyCallbackPath.slice(1), callbackHtml);
       emit("__facekit-story/callback.js", callback);
-      for (const photo of photos) {
+      for (const photo of Object.values(storyPhotoFiles)) {
         const bytes = await readFile(fileURLToPath(new URL(photo, fixtures)));
         emit(`__facekit-story/photos/${photo}`, new Uint8Array(bytes));
       }

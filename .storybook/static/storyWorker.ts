@@ -21,6 +21,7 @@ import {
   storyBackendPath,
   storyConfigPath,
   storyKeepAlivePath,
+  storyPhotoFiles,
   storyPhotoPath,
   storyWebhookSecret,
 } from "../storyPaths.ts";
@@ -50,12 +51,6 @@ const urls: StoryVendorUrls = {
   verisoul: { apiUrl: `${simulated}/verisoul-api`, appUrl: `${simulated}/verisoul-app` },
   facesign: { apiUrl: `${simulated}/facesign-api`, appUrl: `${simulated}/facesign-app` },
   didit: { apiUrl: `${simulated}/didit-api` },
-};
-const photoFiles = {
-  personA: "personA.jpg",
-  personA2: "personA-2.jpg",
-  personB: "personB.jpg",
-  noFace: "noface.png",
 };
 
 /** The backend and FaceSign reach the simulators in-process: a worker's fetch skips itself. */
@@ -92,8 +87,8 @@ function backend(variant: string): Handler {
   return handler;
 }
 
-async function photo(name: keyof typeof photoFiles): Promise<Response> {
-  const file = await fetch(`${origin}/__facekit-story/photos/${photoFiles[name]}`);
+async function photo(name: keyof typeof storyPhotoFiles): Promise<Response> {
+  const file = await fetch(`${origin}/__facekit-story/photos/${storyPhotoFiles[name]}`);
   const type = name === "noFace" ? "image/png" : "image/jpeg";
   return new Response(file.body, { status: file.status, headers: { "content-type": type } });
 }
@@ -109,7 +104,7 @@ function handlerOf(request: Request): Handler | undefined {
   if (variant) return backend(variant[1] ?? "");
   if (url.pathname === storyConfigPath) return async () => Response.json(urls);
   if (url.pathname === storyKeepAlivePath) return async () => new Response(null, { status: 204 });
-  const name = storyPhotoPath.exec(url.pathname)?.[1] as keyof typeof photoFiles | undefined;
+  const name = storyPhotoPath.exec(url.pathname)?.[1] as keyof typeof storyPhotoFiles | undefined;
   if (name) return () => photo(name);
   // A hosted page's own root-absolute link or form (`/complete`, `/step`) belongs to its surface.
   for (const [base, handler] of surfaces) {

@@ -3,7 +3,7 @@
  * `createFaceSignBackendClient`) so bundles of the other flows leave it out.
  */
 
-import { createPost } from "./internal/createPost.ts";
+import { createBackendPost } from "./createBackendPost.ts";
 import { sendForm } from "./internal/sendForm.ts";
 import {
   diditRoutes,
@@ -17,6 +17,9 @@ import type {
   SelfieCompareImages,
   SelfieCompareUploadOptions,
 } from "./types.ts";
+
+// Typed locally (see ./internal/dev.ts): core must not depend on Node's types.
+declare const process: { env: { NODE_ENV?: string } };
 
 /**
  * Options of {@link createDiditBackendClient}: those of `createVerisoulBackendClient`, plus the
@@ -61,7 +64,7 @@ export interface DiditBackendClient {
  * });
  */
 export function createDiditBackendClient(options: DiditBackendClientOptions): DiditBackendClient {
-  const post = createPost(options);
+  const post = createBackendPost(options);
   return {
     getGrant: (signal) =>
       post<SelfieCompareGrant>(
@@ -91,7 +94,12 @@ export function createDiditBackendClient(options: DiditBackendClientOptions): Di
       if (typeof data?.requestId === "string" && typeof data.status === "string") {
         return data as unknown as SelfieCompareResult;
       }
-      throw new FaceKitError("internal", "Unexpected answer from the FaceKit backend");
+      throw new FaceKitError(
+        "internal",
+        typeof process !== "undefined" && process.env.NODE_ENV !== "production"
+          ? "Unexpected answer from the FaceKit backend"
+          : undefined,
+      );
     },
   };
 }

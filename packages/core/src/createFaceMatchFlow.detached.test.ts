@@ -4,6 +4,7 @@ import {
   completed,
   createFakeWindow,
   envelope,
+  makeFaceMatchSession,
   setupFaceMatch,
   tick,
 } from "@facekit/test-utils/core";
@@ -93,6 +94,21 @@ describe("detached and hand-off", () => {
     await tick(200);
     await tick(0);
     expect(getResult).toHaveBeenCalledTimes(1); // one last look at once
+    expect(flow.getSnapshot()).toMatchObject({ status: "cancelled", detached: false });
+    expect(types()).not.toContain("popup_detached");
+  });
+
+  it("a vendor page on the app's own origin (the static Storybook's simulator) is seen loaded too: a late close is a cancel", async () => {
+    const sameOrigin = new URL(makeFaceMatchSession().url).origin;
+    const win = createFakeWindow({ origin: sameOrigin, popupLoadMs: 1000 });
+    const { flow, types, mint } = setupFaceMatch({ win, script: [{ status: "pending" }] });
+    flow.open();
+    await mint();
+    await tick(2400); // its URL read at 1200; closed 1.2 s later
+    const popup = win.popups[0];
+    if (popup) popup.closed = true;
+    await tick(200);
+    await tick(0);
     expect(flow.getSnapshot()).toMatchObject({ status: "cancelled", detached: false });
     expect(types()).not.toContain("popup_detached");
   });

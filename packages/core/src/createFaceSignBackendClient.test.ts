@@ -1,6 +1,10 @@
 import { makeFaceSignSession, makeFaceSignSummary } from "@facekit/test-utils/core";
-import { describe, expect, it } from "vitest";
-import { createFaceSignBackendClient } from "./createFaceSignBackendClient.ts";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createBackendPost } from "./createBackendPost.ts";
+import {
+  createFaceSignBackendClient,
+  faceSignBackendClient,
+} from "./createFaceSignBackendClient.ts";
 import { FaceKitError, toErrorBody } from "./protocol/index.ts";
 
 /** FaceKit's FaceSign routes as a `fetch` stand-in, recording requests. */
@@ -65,5 +69,35 @@ describe("createFaceSignBackendClient", () => {
     }) as typeof globalThis.fetch;
     const client = createFaceSignBackendClient({ endpoint: "/api/facekit", fetch });
     await expect(client.mintFaceSignSession()).rejects.toMatchObject({ code: "network" });
+  });
+});
+
+describe("faceSignBackendClient", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("works on a post shared with other clients, sending the locale when minting", async () => {
+    const b = backend(() => Response.json(makeFaceSignSession()));
+    const post = createBackendPost({ endpoint: "/fk", fetch: b.fetch });
+    await faceSignBackendClient(post, "es").mintFaceSignSession();
+    await faceSignBackendClient(post).mintFaceSignSession();
+    expect(b.requests).toEqual([
+      { url: "/fk/facesign/session", body: { locale: "es" } },
+      { url: "/fk/facesign/session", body: {} },
+    ]);
+  });
+
+  it("names the URL it could not reach outside production builds only", async () => {
+    const fetch = (async () => {
+      throw new TypeError("Failed to fetch");
+    }) as typeof globalThis.fetch;
+    const client = faceSignBackendClient(createBackendPost({ endpoint: "/fk", fetch }));
+    await expect(client.mintFaceSignSession()).rejects.toThrow(
+      "Could not reach /fk/facesign/session",
+    );
+    vi.stubEnv("NODE_ENV", "production");
+    await expect(client.mintFaceSignSession()).rejects.toMatchObject({
+      code: "network",
+      message: "network",
+    });
   });
 });

@@ -3,7 +3,7 @@
  * on `createVerisoulBackendClient`'s object) so bundles that only use Face Match leave it out.
  */
 
-import { createPost, type Json } from "./internal/createPost.ts";
+import { type BackendPost, createBackendPost, type Json } from "./createBackendPost.ts";
 import {
   type FaceSignMintRequest,
   type FaceSignSession,
@@ -52,12 +52,21 @@ const statuses: unknown[] = ["created", "inProgress", "complete", "incomplete"];
  * });
  */
 export function createFaceSignBackendClient(options: BackendClientOptions): FaceSignBackendClient {
-  const post = createPost(options);
+  return faceSignBackendClient(createBackendPost(options), options.locale);
+}
+
+/**
+ * The {@link FaceSignBackendClient} on a {@link BackendPost} you already have (one shared by
+ * several clients); `locale` goes with each mint.
+ * @example
+ * const facesign = faceSignBackendClient(createBackendPost({ endpoint: "/api/facekit" }), "fr");
+ */
+export function faceSignBackendClient(post: BackendPost, locale?: string): FaceSignBackendClient {
   return {
     mintFaceSignSession: (signal) =>
       post<FaceSignSession>(
         faceSignRoutes.session,
-        { locale: options.locale } satisfies FaceSignMintRequest,
+        { locale } satisfies FaceSignMintRequest,
         signal,
         isSession,
       ),

@@ -3,7 +3,7 @@
  * Every failure becomes a {@link FaceKitError}; aborts pass through as `AbortError`.
  */
 
-import { createPost } from "./internal/createPost.ts";
+import { createBackendPost } from "./createBackendPost.ts";
 import type {
   FaceMatchResultResponse,
   FaceMatchSession,
@@ -32,7 +32,7 @@ export interface VerisoulBackendClient {
  * const result = await client.getFaceMatchResult(session.token);
  */
 export function createVerisoulBackendClient(options: BackendClientOptions): VerisoulBackendClient {
-  const post = createPost(options);
+  const post = createBackendPost(options);
   return {
     mintFaceMatchSession: (signal) =>
       post<FaceMatchSession>(

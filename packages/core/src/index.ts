@@ -10,6 +10,7 @@
  * });
  */
 
+export { type BackendPost, createBackendPost } from "./createBackendPost.ts";
 export {
   createDiditBackendClient,
   type DiditBackendClient,
@@ -19,6 +20,7 @@ export { createFaceMatchFlow } from "./createFaceMatchFlow.ts";
 export {
   createFaceSignBackendClient,
   type FaceSignBackendClient,
+  faceSignBackendClient,
 } from "./createFaceSignBackendClient.ts";
 export { createFaceSignFlow } from "./createFaceSignFlow.ts";
 export { createSelfieCompareFlow } from "./createSelfieCompareFlow.ts";

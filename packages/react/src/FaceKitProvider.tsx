@@ -1,4 +1,4 @@
-import { createVerisoulBackendClient } from "@facekit/core";
+import { createBackendPost, createVerisoulBackendClient } from "@facekit/core";
 import { QueryClient } from "@tanstack/react-query";
 import { type ReactNode, useMemo, useState } from "react";
 import type { FaceKitMessageOverrides } from "./FaceKitMessages.ts";
@@ -52,10 +52,11 @@ export function FaceKitProvider({
 }: FaceKitProviderProps) {
   const [ownClient] = useState(() => new QueryClient());
   const client = queryClient ?? ownClient;
-  // The backend client is stateless: re-creating it with the value costs nothing.
+  // The backend clients are stateless: re-creating them with the value costs nothing.
   const value = useMemo(() => {
     const config = { endpoint, fetch, headers, locale: locale ?? messages?.locale };
-    return { backend: createVerisoulBackendClient(config), config, queryClient: client, messages };
+    const backend = createVerisoulBackendClient(config);
+    return { backend, post: createBackendPost(config), config, queryClient: client, messages };
   }, [endpoint, fetch, headers, locale, messages, client]);
   return <FaceKitContext.Provider value={value}>{children}</FaceKitContext.Provider>;
 }

@@ -1,6 +1,9 @@
+import type { Json } from "../createBackendPost.ts";
 import { FaceKitError } from "../protocol/index.ts";
-import type { Json } from "./createPost.ts";
 import { toBackendError } from "./toBackendError.ts";
+
+// Typed locally (see ./dev.ts): core must not depend on Node's types.
+declare const process: { env: { NODE_ENV?: string } };
 
 /**
  * Options of {@link sendForm}.
@@ -46,7 +49,11 @@ export function sendForm(request: FormRequest): Promise<Json> {
     };
     xhr.onerror = () => {
       done();
-      reject(new FaceKitError("network", `Could not reach ${url}`));
+      const message =
+        typeof process !== "undefined" && process.env.NODE_ENV !== "production"
+          ? `Could not reach ${url}`
+          : undefined;
+      reject(new FaceKitError("network", message));
     };
     xhr.onload = () => {
       done();

@@ -1,5 +1,5 @@
+import type { Json } from "../createBackendPost.ts";
 import { FaceKitError, isFaceKitErrorCode } from "../protocol/index.ts";
-import type { Json } from "./createPost.ts";
 
 // Typed locally (see ./dev.ts): core must not depend on Node's types.
 declare const process: { env: { NODE_ENV?: string } };

@@ -2,9 +2,11 @@ import type { FaceMatchPopup, FaceMatchWindow } from "../types.ts";
 
 /**
  * Watches the popup every 200 ms (the only way to see a cross-origin popup close) and calls
- * `onClosed(loadedAt)` once when it reads closed. `loadedAt` is when reading `location.href` first
- * threw, i.e. when the vendor's (cross-origin) page had loaded; 0 if that was never seen. While
- * `popup()` returns null nothing is checked. Returns a function that stops watching.
+ * `onClosed(loadedAt)` once when it reads closed. `loadedAt` is when the vendor's page was first
+ * seen loaded: reading `location.href` threw (a cross-origin page), or read another URL than the
+ * empty popup's `about:blank` (a vendor simulated on the app's own origin, as in the static
+ * Storybook); 0 if that was never seen. While `popup()` returns null nothing is checked. Returns a
+ * function that stops watching.
  * @example
  * const stop = watchPopup(window, () => popup, (loadedAt) => console.info("closed", loadedAt));
  */
@@ -21,7 +23,9 @@ export function watchPopup(
       onClosed(loadedAt);
     } else if (!loadedAt) {
       try {
-        void p?.location.href; // throws once the page is cross-origin: the vendor's has loaded
+        // Throws once the page is cross-origin: the vendor's has loaded.
+        const href = p?.location.href;
+        if (href && href !== "about:blank") loadedAt = Date.now();
       } catch {
         loadedAt = Date.now();
       }

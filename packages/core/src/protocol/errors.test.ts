@@ -24,6 +24,13 @@ describe("FaceKitError", () => {
     expect(errorResponseStatus(overridden)).toBe(405);
   });
 
+  it("without a message, says its code (browser code sends none in production builds)", () => {
+    const error = new FaceKitError("session_expired", undefined, { vendorCode: "gone" });
+    expect(error.message).toBe("session_expired");
+    expect(error).toMatchObject({ code: "session_expired", vendorCode: "gone" });
+    expect("retryAfter" in error).toBe(false);
+  });
+
   it("keeps the cause only when there is one", () => {
     expect("cause" in new FaceKitError("internal", "x")).toBe(false);
     expect(new FaceKitError("internal", "x", { cause: 1 }).cause).toBe(1);

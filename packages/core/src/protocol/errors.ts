@@ -122,11 +122,9 @@ export class FaceKitError extends Error {
    * of production builds, see `internal/dev.ts`).
    */
   constructor(code: FaceKitErrorCode, message: string = code, details: FaceKitErrorDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.code = code;
-    this.vendorCode = details.vendorCode;
-    this.retryAfter = details.retryAfter;
-    this.status = details.status;
+    // `cause` (when given) as the platform sets it; the other details only when given.
+    super(message, details);
+    Object.assign(this, details, { code });
   }
 }
 

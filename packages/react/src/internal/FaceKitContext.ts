@@ -1,4 +1,4 @@
-import type { BackendClientOptions, VerisoulBackendClient } from "@facekit/core";
+import type { BackendClientOptions, BackendPost, VerisoulBackendClient } from "@facekit/core";
 import { FaceKitError } from "@facekit/core";
 import type { QueryClient } from "@tanstack/react-query";
 import { createContext, useContext } from "react";
@@ -11,10 +11,15 @@ import type { FaceKitMessageOverrides } from "../FaceKitMessages.ts";
 /**
  * What `<FaceKitProvider>` shares with the hooks.
  * @example
- * const value: FaceKitContextValue = { backend, config: { endpoint }, queryClient };
+ * const value: FaceKitContextValue = { backend, post, config: { endpoint }, queryClient };
  */
 export interface FaceKitContextValue {
   backend: VerisoulBackendClient;
+  /**
+   * The connection the other vendors' clients are built on (`faceSignBackendClient(post)`), so a
+   * component's bundle does not carry a second copy of what the provider already has.
+   */
+  post: BackendPost;
   /**
    * What `backend` was created with (`locale` included); other vendors' clients are created from
    * it where used.

@@ -13,12 +13,12 @@ export interface ErrorWords {
   otherError: string;
 }
 
-const later = "Please try again later.";
-
 /**
  * The English {@link ErrorWords} of the three components, in groups by who meets them, so each
  * component's bundle carries only the words it can show (constants, never spread objects: a
- * bundler cannot prove a spread pure and keeps it in every bundle). `errors` is every
+ * bundler cannot prove a spread pure and keeps it in every bundle). Plain strings, no template
+ * with a shared constant: gzip shares the repeated words anyway, and esbuild keeps a template's
+ * object even where it is unused (+14 B gzip in Face Match, +21 B in FaceSign). `errors` is every
  * component's; see `captureErrors`, `popupErrors`, `imageErrors`.
  * @example
  * const words: FaceSignMessages = { ...mine, errors, otherError };
@@ -29,10 +29,10 @@ export const otherError = "Something went wrong. Please try again.";
 export const errors: ErrorWords["errors"] = {
   session_expired: "This check has expired. Please start again.",
   session_invalid: "This check can no longer be used. Please start again.",
-  no_credits: `Face checks are not available right now. ${later}`,
+  no_credits: "Face checks are not available right now. Please try again later.",
   unauthorized: "You are signed out. Please sign in first.",
   rate_limited: "Too many attempts. Wait a minute, then try again.",
-  vendor_unavailable: `The verification service is not responding. ${later}`,
+  vendor_unavailable: "The verification service is not responding. Please try again later.",
   vendor_misconfigured: "Face checks are not set up correctly here. Please contact support.",
   store_unavailable: "Verification is briefly unavailable. Try again in a moment.",
   network: "The connection failed. Check that you are online, then try again.",

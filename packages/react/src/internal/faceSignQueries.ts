@@ -3,9 +3,9 @@
  * (StrictMode's double mount shares it), and concurrent status or refresh asks share one request.
  */
 import {
-  createFaceSignBackendClient,
   type FaceSignFlowOptions,
   type FaceSignSession,
+  faceSignBackendClient,
 } from "@facekit/core";
 import type { FlowContext } from "./useFlow.ts";
 
@@ -25,7 +25,7 @@ export function faceSignBackend({
   "getSession" | "refresh" | "getStatus"
 > {
   const kit = () => latest.current.kit;
-  const client = () => createFaceSignBackendClient(kit().config);
+  const client = () => faceSignBackendClient(kit().post, kit().config.locale);
   const fetchOnce = <T>(key: string[], fn: (signal: AbortSignal) => Promise<T>) =>
     kit().queryClient.fetchQuery({
       queryKey: ["facekit", "facesign", ...key],

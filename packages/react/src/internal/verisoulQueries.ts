@@ -3,11 +3,9 @@
  * and a session leaves the cache the moment a flow takes it (a token is never used twice).
  */
 import type { FaceMatchFlowOptions, FaceMatchSession } from "@facekit/core";
-import type { FlowContext } from "./useFlow.ts";
+import { type FlowContext, noop } from "./useFlow.ts";
 
 type Mint = (signal: AbortSignal) => Promise<FaceMatchSession>;
-
-const noop = () => {};
 
 /**
  * The backend half of a Face Match flow's options, plus `prefetch`, read through `latest` at call

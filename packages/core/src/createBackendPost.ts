@@ -1,33 +1,35 @@
-import { FaceKitError } from "../protocol/index.ts";
-import { toBackendError } from "./toBackendError.ts";
-import { isAbortError } from "./toFaceKitError.ts";
+import { toBackendError } from "./internal/toBackendError.ts";
+import { isAbortError } from "./internal/toFaceKitError.ts";
+import { FaceKitError } from "./protocol/index.ts";
+import type { BackendClientOptions } from "./types.ts";
 
-// Typed locally (see ./dev.ts): core must not depend on Node's types.
+// Typed locally (see ./internal/dev.ts): core must not depend on Node's types.
 declare const process: { env: { NODE_ENV?: string } };
-
-/**
- * Where and how the browser reaches the developer's FaceKit routes (see `BackendClientOptions`).
- * @example
- * const config: PostConfig = { endpoint: "/api/facekit" };
- */
-export interface PostConfig {
-  endpoint: string;
-  fetch?: typeof fetch;
-  headers?: Record<string, string>;
-  credentials?: RequestCredentials;
-}
 
 /** A parsed JSON body (`undefined` when it was not JSON). */
 export type Json = Record<string, unknown> | null | undefined;
 
 /**
- * The one POST-JSON helper of every backend client: `post(route, body, signal, isValid)`. Every
- * failure becomes a {@link FaceKitError}; aborts pass through as `AbortError`.
- * @example
- * const post = createPost({ endpoint: "/api/facekit" });
- * const session = await post("verisoul/session", {}, signal, (d) => !!d);
+ * POSTs `body` as JSON to `{endpoint}/{route}` and resolves with the answer when `isValid` takes
+ * it. Every failure is a {@link FaceKitError}; aborts pass through as `AbortError`.
  */
-export function createPost(config: PostConfig) {
+export type BackendPost = <T>(
+  route: string,
+  body: object,
+  signal: AbortSignal | undefined,
+  isValid: (data: Json) => boolean,
+) => Promise<T>;
+
+/**
+ * The one POST-JSON helper of every backend client. Each `create…BackendClient(options)` makes
+ * its own; an adapter that serves several flows makes one and builds the clients on it
+ * (`faceSignBackendClient(post)`), as `<FaceKitProvider>` does, so a component's bundle carries
+ * no second copy.
+ * @example
+ * const post = createBackendPost({ endpoint: "/api/facekit" });
+ * const facesign = faceSignBackendClient(post, "fr");
+ */
+export function createBackendPost(config: BackendClientOptions): BackendPost {
   const { endpoint, headers, credentials = "same-origin" } = config;
   const base = endpoint.replace(/\/+$/, "");
   return async function post<T>(
