@@ -15,7 +15,9 @@
  * the rounds. Goal (issue #12): FaceKit's peak growth <= 64 MiB and its wall time <= 1.05x the
  * proxy's. Exits 1 when an upload fails or the goal is missed.
  * Env: `BENCH_UPLOADS` (default 20), `BENCH_ROUNDS` (default 2), `BENCH_MAX_CONCURRENT` (the
- * handler's `didit.maxConcurrentUploads`; default: the handler's default).
+ * handler's `didit.maxConcurrentUploads`; default: the handler's default), `BENCH_GOAL=report`
+ * (a missed goal is printed but exits 0; a failed upload still fails: what `npm test` runs while
+ * the memory goal is open, see decision 0017).
  */
 import { Agent, request } from "node:http";
 import { availableParallelism, loadavg } from "node:os";
@@ -313,7 +315,11 @@ async function runBench() {
   }
   if (ratio > goal.wallRatio)
     missed.push(`wall ${ratio.toFixed(2)}x the proxy > ${goal.wallRatio}x`);
-  if (missed.length > 0) {
+  if (failures.length === 0 && missed.length > 0 && process.env.BENCH_GOAL === "report") {
+    console.error(
+      `\nGOAL NOT MET (reported, not enforced: BENCH_GOAL=report): ${missed.join("; ")}`,
+    );
+  } else if (missed.length > 0) {
     console.error(`\nFAIL: ${missed.join("; ")}`);
     process.exitCode = 1;
   } else {

@@ -22,7 +22,7 @@ export interface FormRequest {
 
 /**
  * POSTs a form with `XMLHttpRequest`, the one browser API that reports upload progress, and
- * resolves with the parsed JSON body. Failures map as in `createPost`: no answer is `network`, an
+ * resolves with the parsed JSON body. Failures map as in `createBackendPost`: no answer is `network`, an
  * error body a typed {@link FaceKitError} with `status` and `retryAfter`; an abort rejects with
  * the signal's reason (an `AbortError`).
  * @example

@@ -4,7 +4,7 @@ import { FaceKitError } from "@facekit/core/protocol";
 const retryAfterSeconds = 5;
 
 /** Lets go of a slot; calling it again does nothing. */
-export type ReleaseSlot = () => void;
+type ReleaseSlot = () => void;
 
 /**
  * A per-process limit on the upload bodies being read, held and sent to Didit at once. Memory is

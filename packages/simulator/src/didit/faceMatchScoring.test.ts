@@ -53,7 +53,10 @@ async function score(user: string, ref: string, extra: Record<string, string> = 
   return res.body;
 }
 
-describe("simulated face comparison", () => {
+// Each case decodes and scores full-size photos: seconds of CPU on a busy 2-core machine.
+const decoding = { timeout: 30_000 };
+
+describe("simulated face comparison", decoding, () => {
   it("scores the very same photo 100 and approves it, in the documented nesting", async () => {
     const body = await score("a", "a");
     expect(body.request_id).toMatch(/^[0-9a-f-]{36}$/);
@@ -128,7 +131,7 @@ describe("simulated face comparison", () => {
   });
 });
 
-describe("decision threshold", () => {
+describe("decision threshold", decoding, () => {
   it("approves only strictly above the threshold", async () => {
     const at = (t: string) => score("a", "a", { face_match_score_decline_threshold: t });
     const edge = await at("100");
