@@ -1,14 +1,18 @@
 /**
  * Each of the three components ends with a verified face, in each example app (production
  * build) against the simulated vendors: Verisoul's hosted page in a popup, FaceSign's in an
- * iframe, Didit comparing two photos of one person.
+ * iframe, Didit comparing two photos of one person. Each hosted flow is finished with
+ * `@facekit/testing`, as a team would in its own signup tests.
  */
-import { fileURLToPath } from "node:url";
+import {
+  choosePhoto,
+  completeVerisoulCapture,
+  openVerisoulPopup,
+  selfieCompareSlots,
+  walkFaceSignFlow,
+} from "@facekit/testing";
 import { expect, test } from "./fixtures.ts";
 
-/** Two photos of one person, from the simulator's test images. */
-const photo = (name: string) =>
-  fileURLToPath(new URL(`../../packages/simulator/fixtures/${name}`, import.meta.url));
 const simulatorApp = process.env.VERISOUL_APP_BASE_URL ?? "";
 
 test.beforeEach(async ({ page }) => {
@@ -22,11 +26,11 @@ test.beforeEach(async ({ page }) => {
 });
 
 test("FaceMatchButton: the popup's scan passes -> Real, from the backend", async ({ page }) => {
-  const popupEvent = page.waitForEvent("popup");
-  await page.getByRole("button", { name: "Verify with face" }).click();
-  const popup = await popupEvent;
-  await popup.waitForURL(`${simulatorApp}/**`);
-  await popup.getByRole("button", { name: /success/i }).click();
+  const popup = await openVerisoulPopup(page, () =>
+    page.getByRole("button", { name: "Verify with face" }).click(),
+  );
+  expect(popup.url().startsWith(simulatorApp)).toBe(true);
+  await completeVerisoulCapture(popup, { outcome: "success" });
   await expect(page.getByText("Face match: Real")).toBeVisible({ timeout: 15_000 });
   await expect(page.locator("[data-facekit=face-match]")).toHaveAttribute(
     "data-state",
@@ -36,21 +40,14 @@ test("FaceMatchButton: the popup's scan passes -> Real, from the backend", async
 });
 
 test("FaceSignEmbed: the conversation and a live face -> verified", async ({ page }) => {
-  const frame = page.frameLocator("iframe");
-  await frame.locator("button.primary").click();
-  await frame.getByRole("button", { name: "livenessDetected" }).click();
+  await walkFaceSignFlow(page.frameLocator("iframe"), [0, "livenessDetected"]);
   await expect(page.getByText("FaceSign: verified")).toBeVisible({ timeout: 15_000 });
 });
 
 test("SelfieCompareUploader: two photos of one person -> approved", async ({ page }) => {
-  for (const [slot, file] of [
-    ["Reference photo", photo("personA.jpg")],
-    ["Your selfie", photo("personA-2.jpg")],
-  ] as const) {
-    const group = page.getByRole("group", { name: slot });
-    await group.locator("input[type=file]").setInputFiles(file);
-    await expect(group.getByRole("img", { name: slot })).toBeVisible({ timeout: 10_000 });
-  }
+  const { selfie, reference } = selfieCompareSlots(page);
+  await choosePhoto(reference, "personA");
+  await choosePhoto(selfie, "personA2");
   await page.getByRole("button", { name: "Compare" }).click();
   await expect(page.getByText("Selfie compare: approved")).toBeVisible({ timeout: 15_000 });
 });

@@ -6,6 +6,7 @@ import {
   patchStoryScenario,
   setStoryScenario,
   storyBackends,
+  tableDefault,
   whenCaptureOpen,
   withStoryProvider,
 } from "@facekit/test-utils/stories";
@@ -29,8 +30,25 @@ const meta = {
     onError: fn(),
     onEvent: fn(),
   },
+  // Defaults as the code applies them (createFaceMatchFlow and its poller, openPopup, the button).
   argTypes: {
-    mode: { control: "inline-radio", options: ["popup", "redirect", "auto"] },
+    mode: {
+      control: "inline-radio",
+      options: ["popup", "redirect", "auto"],
+      ...tableDefault('"auto"'),
+    },
+    popup: tableDefault("{ width: 480, height: 720 }"),
+    pollIntervalMs: tableDefault("3000 (then x1.5 per poll, up to 15 s)"),
+    severWindowMs: tableDefault("1000"),
+    detachedTimeoutMs: tableDefault("600000 (10 minutes)"),
+    getSession: {
+      control: false,
+      ...tableDefault("the provider's POST {endpoint}/verisoul/session"),
+    },
+    prefetch: tableDefault("false"),
+    recheck: tableDefault("false"),
+    messages: tableDefault("the provider's messages, then English"),
+    children: tableDefault("the words for the status (messages)"),
   },
   decorators: [withStoryProvider],
   beforeEach: () => setStoryScenario(),

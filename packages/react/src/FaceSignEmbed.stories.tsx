@@ -7,6 +7,7 @@ import {
   patchFaceSignScenario,
   setFaceSignScenario,
   storyBackends,
+  tableDefault,
   withStoryProvider,
 } from "@facekit/test-utils/stories";
 import type { Meta, StoryObj } from "@storybook/react-vite";
@@ -29,6 +30,24 @@ const meta = {
     onCancel: fn(),
     onError: fn(),
     onEvent: fn(),
+  },
+  // Defaults as the code applies them (createFaceSignFlow and its watcher, the embed).
+  argTypes: {
+    presentation: {
+      control: "inline-radio",
+      options: ["inline", "modal"],
+      ...tableDefault('"inline"'),
+    },
+    open: tableDefault("false"),
+    autoOpen: tableDefault("true (the hook's default is false)"),
+    pollIntervalMs: tableDefault("2000 (then x1.5 per poll, up to 15 s)"),
+    refreshMarginMs: tableDefault("60000 (60 s)"),
+    getSession: {
+      control: false,
+      ...tableDefault("the provider's POST {endpoint}/facesign/session"),
+    },
+    messages: tableDefault("the provider's messages, then English"),
+    children: tableDefault("the end screens (completed, cancelled)"),
   },
   decorators: [withStoryProvider],
   beforeEach: () => setFaceSignScenario(),

@@ -6,6 +6,7 @@ import {
   setDiditScenario,
   storyDidit,
   storyPortrait,
+  tableDefault,
   withStoryPhotos,
   withStoryProvider,
 } from "@facekit/test-utils/stories";
@@ -27,8 +28,6 @@ import "@facekit/react/styles.css";
   />
 </FaceKitProvider>`;
 
-const defaultValue = (summary: string) => ({ table: { defaultValue: { summary } } });
-
 /**
  * `<SelfieCompareUploader>` with an in-memory stand-in for your backend's Didit routes (the
  * `getGrant` and `compare` props), so these stories need no server; photos go through the real
@@ -49,10 +48,10 @@ const meta = {
     onEvent: fn(),
   },
   argTypes: {
-    getGrant: { control: false, ...defaultValue("the provider's POST {endpoint}/didit/grant") },
-    compare: { control: false, ...defaultValue("the provider's POST {endpoint}/didit/compare") },
-    prepare: { control: false, ...defaultValue("prepareImage (loaded on first use)") },
-    messages: { ...defaultValue("the provider's messages, then English") },
+    getGrant: { control: false, ...tableDefault("the provider's POST {endpoint}/didit/grant") },
+    compare: { control: false, ...tableDefault("the provider's POST {endpoint}/didit/compare") },
+    prepare: { control: false, ...tableDefault("prepareImage (loaded on first use)") },
+    messages: { ...tableDefault("the provider's messages, then English") },
   },
   parameters: { docs: { source: { code: usage(), language: "tsx" } } },
   decorators: [withStoryProvider, withStoryPhotos],

@@ -18,6 +18,7 @@ export {
   setFaceSignScenario,
 } from "./faceSignStorySimulator.ts";
 export { type StoryDiditScenario, storyDidit } from "./storyDidit.ts";
+export { tableDefault } from "./tableDefault.ts";
 export {
   finishCapture,
   finishCaptureByRedirect,
