@@ -29,7 +29,7 @@ export default defineConfig({
         test: {
           name: "dom",
           environment: "jsdom",
-          include: ["packages/{core,react}/src/**/*.test.{ts,tsx}"],
+          include: ["packages/{core,react,testing}/src/**/*.test.{ts,tsx}"],
           exclude: ["packages/core/src/protocol/**"],
           setupFiles: ["./vitest.setup.ts"],
         },
