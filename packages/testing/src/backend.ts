@@ -4,9 +4,10 @@
  * @example
  * import { createTestBackend } from "@facekit/testing/backend";
  */
+
+export { createInProcessXhr } from "./backend/createInProcessXhr.ts";
 export {
   createTestBackend,
   type TestBackend,
   type TestBackendOptions,
 } from "./backend/createTestBackend.ts";
-export { createInProcessXhr } from "./backend/createInProcessXhr.ts";

@@ -5,24 +5,6 @@
 
 type Listener = ((event: ProgressEvent) => void) | null;
 
-/**
- * jsdom's `FormData` and `File` are not the ones `Request` reads: copies the form into one that
- * is (in a browser, an equal copy).
- */
-async function portableForm(form: FormData): Promise<FormData> {
-  const copy = await new Response(new URLSearchParams()).formData();
-  for (const [name, value] of form) {
-    if (typeof value === "string") copy.append(name, value);
-    else {
-      const bytes = new Response(await value.arrayBuffer(), {
-        headers: { "content-type": value.type },
-      });
-      copy.append(name, await bytes.blob(), value.name);
-    }
-  }
-  return copy;
-}
-
 const progress = (loaded: number) =>
   ({ lengthComputable: true, loaded, total: 1 }) as unknown as ProgressEvent;
 
@@ -61,10 +43,9 @@ export function createInProcessXhr(fetcher: typeof fetch): typeof XMLHttpRequest
     async #send(body: BodyInit | null) {
       const signal = this.#abort.signal;
       try {
-        const sent = body instanceof FormData ? await portableForm(body) : body;
         this.upload.onprogress?.(progress(1));
         this.upload.onload?.(progress(1));
-        const init = { method: this.#method, headers: this.#headers, body: sent, signal };
+        const init = { method: this.#method, headers: this.#headers, body, signal };
         const response = await fetcher(this.#url, init);
         this.status = response.status;
         this.responseText = await response.text();

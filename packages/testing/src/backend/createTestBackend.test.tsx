@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { FaceKitProvider, SelfieCompareUploader } from "@facekit/react";
-import { diditFixturePaths } from "@facekit/simulator/node";
 import { fakePrepare } from "@facekit/test-utils/core";
 import { stubObjectUrls } from "@facekit/test-utils/react";
 import { render, screen, waitFor } from "@testing-library/react";
@@ -17,9 +17,12 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+/** The simulator's committed test photos (jsdom's `import.meta.url` is not a file URL). */
+const fixtures = join(import.meta.dirname, "../../../simulator/fixtures");
+
 /** A committed simulator photo as the File a person would pick. */
-async function photo(name: "personA" | "personA2" | "personB"): Promise<File> {
-  const bytes = await readFile(diditFixturePaths()[name]);
+async function photo(name: "personA" | "personA-2" | "personB"): Promise<File> {
+  const bytes = await readFile(join(fixtures, `${name}.jpg`));
   return new File([new Uint8Array(bytes)], `${name}.jpg`, { type: "image/jpeg" });
 }
 
@@ -43,7 +46,7 @@ async function compare(backend: TestBackend, selfie: File, reference: File) {
 describe("createTestBackend", () => {
   it("runs a selfie compare in jsdom through the handler and the Didit simulator", async () => {
     const backend = createTestBackend();
-    await compare(backend, await photo("personA"), await photo("personA2"));
+    await compare(backend, await photo("personA"), await photo("personA-2"));
     await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent(/^Approved/), {
       timeout: 20_000,
     });

@@ -16,6 +16,7 @@ import {
   sampleFaceSignFlow,
 } from "@facekit/simulator";
 import { createInProcessXhr } from "./createInProcessXhr.ts";
+import { portableForm } from "./portableForm.ts";
 
 /** Options of {@link createTestBackend}. */
 export interface TestBackendOptions {
@@ -68,11 +69,14 @@ export function createTestBackend(options: TestBackendOptions = {}): TestBackend
   const endpoint = (options.endpoint ?? "/api/facekit").replace(/\/+$/, "");
   const origin = options.origin ?? globalThis.location?.origin ?? "http://localhost";
   const account = options.accountId === undefined ? "test-account" : options.accountId;
-  const toRequest = (input: RequestInfo | URL, init?: RequestInit) =>
-    input instanceof Request ? new Request(input, init) : new Request(new URL(input, origin), init);
+  const toRequest = async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const body = init.body instanceof FormData ? await portableForm(init.body) : init.body;
+    const url = input instanceof Request ? input : new URL(input, origin);
+    return new Request(url, { ...init, body });
+  };
 
   const fetcher: typeof fetch = async (input, init) => {
-    const request = toRequest(input, init);
+    const request = await toRequest(input, init);
     const url = new URL(request.url);
     const surface = surfaces.get(url.origin);
     if (surface) return surface(request);
@@ -118,7 +122,11 @@ export function createTestBackend(options: TestBackendOptions = {}): TestBackend
   let current = createFaceKitHandler(config);
   const handler = (request: Request) => current(request);
   const client = createSimulatorClient(
-    { verisoul: vendorUrls.verisoulApi, facesign: vendorUrls.facesignApi, didit: vendorUrls.diditApi },
+    {
+      verisoul: vendorUrls.verisoulApi,
+      facesign: vendorUrls.facesignApi,
+      didit: vendorUrls.diditApi,
+    },
     { fetch: fetcher },
   );
 
