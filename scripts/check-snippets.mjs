@@ -2,8 +2,9 @@
  * `node scripts/check-snippets.mjs`: every ```ts / ```tsx block of README.md and the packages'
  * READMEs compiles as pasted, against FaceKit as a user installs it: the packed tarballs
  * (`npm run pack` first), installed in examples/vite-express. A block whose first line is a
- * comment naming `examples/<path>` files must be each of them, word for word (the examples are
- * built and walked in a browser by `npm run test:examples`).
+ * comment naming `examples/<path>` or `packages/<path>` files must be each of them, word for
+ * word (the examples are built and walked in a browser by `npm run test:examples`; a package's
+ * file is a test the suite runs).
  * Every other block is typechecked with tsc, each as its own module, with the names READMEs
  * leave to the reader (`currentUser`, `db`...) declared in `examples/snippets/globals.d.ts`.
  * A block whose info string says `nocheck` (```ts nocheck) is skipped: use it only for a block that needs a
@@ -61,12 +62,14 @@ const failures = [];
 const failed = new Set();
 let passed = 0;
 
-// Blocks that are an example's file: compared, not compiled here.
+// Blocks that are an example's file or a test's (both run elsewhere): compared, not compiled here.
 const typed = [];
 for (const block of all) {
   if (block.skip) continue;
   const first = block.body[0] ?? "";
-  const paths = first.startsWith("// ") ? (first.match(/examples\/[\w./[\]-]+\w/g) ?? []) : [];
+  const paths = first.startsWith("// ")
+    ? (first.match(/(?:examples|packages)\/[\w./[\]-]+\w/g) ?? [])
+    : [];
   if (paths.length === 0) {
     typed.push(block);
     continue;
