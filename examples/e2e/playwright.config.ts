@@ -26,7 +26,7 @@ export default defineConfig({
   projects: [
     {
       name: "next",
-      testMatch: ["components.spec.ts", "redirect.spec.ts"],
+      testMatch: ["components.spec.ts", "redirect.spec.ts", "edge.spec.ts"],
       use: { baseURL: url("NEXT_URL") },
     },
     {
