@@ -2,7 +2,7 @@
  * Test support (not exported from the package): drives a FaceSign simulator in-process the way a
  * backend and a browser would.
  */
-import type { FaceSignSessionBody } from "@facekit/core/protocol";
+import type { FaceSignSessionBody, FaceSignWebhookBody } from "@facekit/core/protocol";
 import { defaultFaceSignKey } from "./createFaceSignContext.ts";
 import { createFaceSignSimulator } from "./createFaceSignSimulator.ts";
 import { sampleFaceSignFlow } from "./sampleFaceSignFlow.ts";
@@ -27,6 +27,21 @@ export interface PageAnswer {
   res: Response;
   /** Hidden `node` field of the step form, if any. */
   node: string | null;
+}
+
+/**
+ * A webhook receiver for the simulator's `fetch` option: keeps each delivered body, answers 204.
+ * @example
+ * const hooks = recordWebhooks();
+ * const t = createFaceSignTestDriver({ webhookUrl: "https://backend.example/hook", fetch: hooks.fetch });
+ */
+export function recordWebhooks(): { events: FaceSignWebhookBody[]; fetch: typeof fetch } {
+  const events: FaceSignWebhookBody[] = [];
+  const receive = async (input: RequestInfo | URL, init?: RequestInit) => {
+    events.push(await new Request(input, init).json());
+    return new Response(null, { status: 204 });
+  };
+  return { events, fetch: receive as typeof fetch };
 }
 
 /**

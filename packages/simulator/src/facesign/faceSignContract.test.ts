@@ -4,9 +4,9 @@
  * the documented shapes. Editing the simulator cannot make these pass; only the examples decide.
  */
 import { readFileSync } from "node:fs";
-import type { FaceSignSessionBody, FaceSignWebhookBody } from "@facekit/core/protocol";
+import type { FaceSignSessionBody } from "@facekit/core/protocol";
 import { describe, expect, it, vi } from "vitest";
-import { createFaceSignTestDriver } from "./createFaceSignTestDriver.ts";
+import { createFaceSignTestDriver, recordWebhooks } from "./createFaceSignTestDriver.ts";
 import type { FaceSignScenario } from "./types.ts";
 import { validateSettings } from "./validateSettings.ts";
 
@@ -64,14 +64,8 @@ function expectSessionEnvelope(body: FaceSignSessionBody) {
 }
 
 function driver(scenario: Partial<FaceSignScenario> = {}) {
-  const events: FaceSignWebhookBody[] = [];
-  const t = createFaceSignTestDriver({
-    webhookUrl: "https://backend.example/hook",
-    fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
-      events.push(await new Request(input, init).json());
-      return new Response(null, { status: 204 });
-    }) as typeof fetch,
-  });
+  const { events, fetch } = recordWebhooks();
+  const t = createFaceSignTestDriver({ webhookUrl: "https://backend.example/hook", fetch });
   t.sim.setScenario(scenario);
   const request = example("create-session.request.json");
   const create = () => t.call<FaceSignSessionBody>("POST", "/sessions", request);

@@ -1,6 +1,6 @@
-import type { FaceSignNode, FaceSignWebhookBody } from "@facekit/core/protocol";
+import type { FaceSignNode } from "@facekit/core/protocol";
 import { describe, expect, it, vi } from "vitest";
-import { createFaceSignTestDriver } from "./createFaceSignTestDriver.ts";
+import { createFaceSignTestDriver, recordWebhooks } from "./createFaceSignTestDriver.ts";
 import type { FaceSignScenario } from "./types.ts";
 
 /** start -> hello -> live (liveness) -> scan (face scan with every check) -> end. */
@@ -34,14 +34,8 @@ const faceScanFlow: FaceSignNode[] = [
 ];
 
 function driver(scenario: Partial<FaceSignScenario> = {}) {
-  const events: FaceSignWebhookBody[] = [];
-  const t = createFaceSignTestDriver({
-    webhookUrl: "https://backend.example/hook",
-    fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
-      events.push(await new Request(input, init).json());
-      return new Response(null, { status: 204 });
-    }) as typeof fetch,
-  });
+  const { events, fetch } = recordWebhooks();
+  const t = createFaceSignTestDriver({ webhookUrl: "https://backend.example/hook", fetch });
   t.sim.setScenario(scenario);
   /** Creates a face-scan session and walks it with the given choices. */
   async function walk(choices: [string, string][]) {
