@@ -1,5 +1,6 @@
 import { type diditImageTypes, FaceKitError, sniffImageType } from "@facekit/core/protocol";
 import { callVendorJson } from "../internal/callVendorJson.ts";
+import { type MultipartField, multipartBody } from "../internal/multipartBody.ts";
 import { parseCompareBody } from "./diditSchemas.ts";
 import { toDiditError } from "./toDiditError.ts";
 import type { DiditClient, DiditClientOptions, DiditCompareInput } from "./types.ts";
@@ -21,12 +22,13 @@ const extensions: Record<(typeof diditImageTypes)[number], string> = {
 };
 
 /** The image as a named form file, typed from its bytes (never from what a caller claimed). */
-async function imageFile(image: Blob, name: string): Promise<File> {
-  const type = sniffImageType(new Uint8Array(await image.slice(0, 12).arrayBuffer()));
+async function imageField(name: string, image: Blob | Uint8Array, what: string) {
+  const bytes = image instanceof Uint8Array ? image : new Uint8Array(await image.arrayBuffer());
+  const type = sniffImageType(bytes.subarray(0, 12));
   if (!type) {
-    throw new FaceKitError("invalid_image", `The ${name} is not a JPEG, PNG, WebP or TIFF image.`);
+    throw new FaceKitError("invalid_image", `The ${what} is not a JPEG, PNG, WebP or TIFF image.`);
   }
-  return new File([image], `${name}.${extensions[type]}`, { type });
+  return { name, filename: `${what}.${extensions[type]}`, type, bytes };
 }
 
 /**
@@ -53,14 +55,14 @@ export function createDiditClient(options: DiditClientOptions): DiditClient {
   const baseUrl = (options.baseUrl ?? "https://verification.didit.me").replace(/\/+$/, "");
   if (!URL.canParse(baseUrl)) throw misconfigured(`baseUrl "${baseUrl}" is not an absolute URL.`);
   const fetchImpl = options.fetch ?? globalThis.fetch;
-  const call = (label: string, path: string, form?: FormData) =>
+  const call = (label: string, path: string, fields?: MultipartField[]) =>
     callVendorJson({
       vendor: "Didit",
       label,
       url: new URL(`${baseUrl}${path}`),
-      method: form ? "POST" : "GET",
+      method: fields ? "POST" : "GET",
       headers: { "x-api-key": options.apiKey },
-      form,
+      multipart: fields && multipartBody(fields),
       timeoutMs,
       // Called unbound: some runtimes throw "Illegal invocation" for a detached global fetch.
       fetch: (input, init) => fetchImpl(input, init),
@@ -73,16 +75,21 @@ export function createDiditClient(options: DiditClientOptions): DiditClient {
       if (threshold !== undefined && !isThreshold(threshold)) {
         throw misconfigured(`threshold must be a whole number from 0 to 100; got ${threshold}.`);
       }
-      const form = new FormData();
-      form.append("user_image", await imageFile(input.userImage, "selfie"));
-      form.append("ref_image", await imageFile(input.refImage, "reference"));
-      if (threshold !== undefined)
-        form.append("face_match_score_decline_threshold", `${threshold}`);
-      if (rotateImage !== undefined) form.append("rotate_image", `${rotateImage}`);
-      if (saveApiRequest !== undefined) form.append("save_api_request", `${saveApiRequest}`);
-      if (vendorData !== undefined) form.append("vendor_data", vendorData);
-      if (metadata !== undefined) form.append("metadata", JSON.stringify(metadata));
-      const { value } = await call("POST /v3/face-match/", "/v3/face-match/", form);
+      const optional = {
+        face_match_score_decline_threshold: threshold,
+        rotate_image: rotateImage,
+        save_api_request: saveApiRequest,
+        vendor_data: vendorData,
+        metadata: metadata === undefined ? undefined : JSON.stringify(metadata),
+      };
+      const fields: MultipartField[] = [
+        await imageField("user_image", input.userImage, "selfie"),
+        await imageField("ref_image", input.refImage, "reference"),
+      ];
+      for (const [name, value] of Object.entries(optional)) {
+        if (value !== undefined) fields.push({ name, value: `${value}` });
+      }
+      const { value } = await call("POST /v3/face-match/", "/v3/face-match/", fields);
       return parseCompareBody(value);
     },
     async getDecision(sessionId) {

@@ -3,8 +3,22 @@ import { FaceKitError } from "@facekit/core/protocol";
 /** Seconds a refused upload is told to wait before trying again (`Retry-After`). */
 const retryAfterSeconds = 5;
 
-/** Lets go of a slot; calling it again does nothing. */
-type ReleaseSlot = () => void;
+/**
+ * One upload's place in the gate, with the memory its images are held in until Didit has answered.
+ */
+interface UploadSlot {
+  /**
+   * `size` bytes of this slot's memory, after what it already handed out: one array of
+   * `bytesPerSlot` per slot, reused by the next upload (no new garbage per upload) and let go when
+   * no upload is in flight. Throws past `bytesPerSlot` (the route never asks that much).
+   */
+  take(size: number): Uint8Array;
+  /**
+   * Lets go of the slot and its memory; calling it again does nothing. Only once nothing reads
+   * what `take` gave any more (Didit's request is over): the next upload writes over it.
+   */
+  release(): void;
+}
 
 /**
  * A per-process limit on the upload bodies being read, held and sent to Didit at once. Memory is
@@ -17,29 +31,49 @@ export interface UploadGate {
    * `vendor_unavailable` (and `retryAfter`) after `queueTimeoutMs`, and with `bad_request` when
    * `signal` aborts (the client left) while waiting.
    */
-  enter(signal?: AbortSignal): Promise<ReleaseSlot>;
+  enter(signal?: AbortSignal): Promise<UploadSlot>;
 }
 
 /**
  * The upload gate of one handler: at most `max` uploads at once, the others wait at most
- * `queueTimeoutMs`.
+ * `queueTimeoutMs`; each slot lends `bytesPerSlot` of memory.
  * @example
- * const gate = createUploadGate(4, 30_000);
- * const release = await gate.enter(request.signal);
- * try { await readAndCompare(request); } finally { release(); }
+ * const gate = createUploadGate(4, 30_000, 2 * maxImageBytes);
+ * const slot = await gate.enter(request.signal);
+ * try { await readAndCompare(request, slot.take); } finally { slot.release(); }
  */
-export function createUploadGate(max: number, queueTimeoutMs: number): UploadGate {
+export function createUploadGate(
+  max: number,
+  queueTimeoutMs: number,
+  bytesPerSlot: number,
+): UploadGate {
   let held = 0;
   const waiting: (() => void)[] = [];
-  const slot = (): ReleaseSlot => {
+  // Memory of released slots, for the next upload. Dropped when the gate is idle: a burst of
+  // uploads allocates `max` arrays, not one per upload (each would be garbage until V8 collects).
+  const spare: Uint8Array[] = [];
+  const slot = (): UploadSlot => {
     let open = true;
-    return () => {
-      if (!open) return;
-      open = false;
-      // The slot goes straight to the first waiter, so `held` stays the same.
-      const next = waiting.shift();
-      if (next) next();
-      else held--;
+    let memory: Uint8Array | undefined;
+    let used = 0;
+    return {
+      take(size) {
+        memory ??= spare.pop() ?? new Uint8Array(bytesPerSlot);
+        if (!open || used + size > memory.byteLength) {
+          throw new RangeError(`An upload slot lends at most ${bytesPerSlot} bytes.`);
+        }
+        used += size;
+        return memory.subarray(used - size, used);
+      },
+      release() {
+        if (!open) return;
+        open = false;
+        if (memory) spare.push(memory);
+        // The slot goes straight to the first waiter, so `held` stays the same.
+        const next = waiting.shift();
+        if (next) next();
+        else if (--held === 0) spare.length = 0;
+      },
     };
   };
   const cancelled = () => new FaceKitError("bad_request", "The upload was cancelled.");

@@ -96,11 +96,12 @@ export async function handleDiditCompare(
   const grant = await verifyGrant(key, request.headers.get(grantHeader));
   if (grant.sub !== auth.accountId) throw invalidGrant();
   // Before the grant is spent: an upload that finds no slot in time may try again with it.
-  const release = await didit.uploadGate.enter(request.signal);
+  const slot = await didit.uploadGate.enter(request.signal);
   try {
-    return await compareInSlot(request, grant, didit, auth);
+    return await compareInSlot(request, grant, didit, auth, slot.take);
   } finally {
-    release();
+    // After Didit's answer: nothing reads the images any more, the next upload reuses their memory.
+    slot.release();
   }
 }
 
@@ -110,6 +111,7 @@ async function compareInSlot(
   grant: GrantClaims,
   didit: ResolvedDidit,
   auth: AuthorizeResult,
+  take: (size: number) => Uint8Array,
 ): Promise<Response> {
   if (!(await didit.consumeGrant(grant.jti, grant.exp * 1000))) {
     throw new FaceKitError(
@@ -120,14 +122,14 @@ async function compareInSlot(
   const ticket = await didit.quota.enter(auth.accountId);
   try {
     const upload = grant.ref === "upload";
-    const { selfie, reference } = await readImages(request, upload, grant.max, didit, auth);
-    if (upload && (await sameFile(selfie, reference))) throw identicalPhotos("the same file");
+    const { selfie, reference } = await readImages(request, upload, grant.max, didit, auth, take);
+    if (upload && sameFile(selfie, reference)) throw identicalPhotos("the same file");
     // The person cancelled while we read: do not pay for an answer nobody waits for.
     if (request.signal?.aborted) throw new FaceKitError("bad_request", "The upload was cancelled.");
     await ticket.spend();
     const body = await didit.client.compare({
-      userImage: selfie.blob,
-      refImage: reference.blob,
+      userImage: selfie.bytes,
+      refImage: reference.bytes,
       threshold: didit.threshold,
       rotateImage: didit.rotateImage,
       saveApiRequest: didit.saveApiRequest,
@@ -153,11 +155,12 @@ async function readImages(
   maxBytes: number,
   didit: ResolvedDidit,
   auth: AuthorizeResult,
+  take: (size: number) => Uint8Array,
 ): Promise<{ selfie: JudgedImage; reference: JudgedImage }> {
   const { uploadPace: pace, imageLimits: limits } = didit;
   if (upload) {
-    return readImageParts(request, ["selfie", "reference"], maxBytes, pace, limits);
+    return readImageParts(request, ["selfie", "reference"], maxBytes, pace, limits, take);
   }
-  const { selfie } = await readImageParts(request, ["selfie"], maxBytes, pace, limits);
+  const { selfie } = await readImageParts(request, ["selfie"], maxBytes, pace, limits, take);
   return { selfie, reference: await heldReference(didit, auth.accountId, request) };
 }

@@ -15,9 +15,9 @@ const framingBytes = 16 * 1024;
 const tooLarge = (max: number) =>
   new FaceKitError("image_too_large", `Each image may be at most ${max} bytes.`);
 
-/** An image that passed every check before a paid call: its bytes, typed, and its pixel size. */
+/** An image that passed every check before a paid call: its one copy of bytes, and its pixel size. */
 export interface JudgedImage {
-  blob: Blob;
+  bytes: Uint8Array;
   width: number;
   height: number;
 }
@@ -28,10 +28,11 @@ export interface JudgedImage {
  * `content-length` over the limit is refused before reading, a part going past it while it arrives
  * (`image_too_large`, the body cancelled), and the body must keep `pace` (else 408 `bad_request`).
  * Each image is judged ({@link judgeBytes}) as soon as its part ends, before the next is read, and
- * kept once (its bytes joined into one Blob); other fields are ignored, and only the first part of
+ * kept once (its chunks joined into `take(size)`, the upload slot's memory, and sent to Didit from
+ * there); other fields are ignored, and only the first part of
  * each name counts.
  * @example
- * const { selfie, reference } = await readImageParts(request, ["selfie", "reference"], max, pace, limits);
+ * const { selfie, reference } = await readImageParts(request, ["selfie", "reference"], max, pace, limits, slot.take);
  */
 export async function readImageParts<const N extends string>(
   request: Request,
@@ -39,6 +40,7 @@ export async function readImageParts<const N extends string>(
   maxBytes: number,
   pace: ReadPace,
   limits: ImageLimits,
+  take: (size: number) => Uint8Array,
 ): Promise<Record<N, JudgedImage>> {
   const type = request.headers.get("content-type") ?? "";
   const boundary = /^multipart\/form-data\s*;/i.test(type) ? getMultipartBoundary(type) : null;
@@ -55,7 +57,7 @@ export async function readImageParts<const N extends string>(
       for (const part of parser.write(chunk)) {
         const name = part.name as N;
         if (!names.includes(name) || images[name]) continue;
-        images[name] = judgePart(part.content, name, maxBytes, limits);
+        images[name] = judgePart(part.content, name, maxBytes, limits, take);
       }
     }
     parser.finish();
@@ -74,14 +76,17 @@ export async function readImageParts<const N extends string>(
   return images as Record<N, JudgedImage>;
 }
 
-/** One part's chunks joined once, judged, and kept as the one copy of the image. */
+/** One part's chunks joined once into `take`'s memory, judged, and kept as the one copy of the image. */
 function judgePart(
   chunks: Uint8Array[],
   name: string,
   maxBytes: number,
   limits: ImageLimits,
+  take: (size: number) => Uint8Array,
 ): JudgedImage {
-  const bytes = new Uint8Array(chunks.reduce((size, chunk) => size + chunk.byteLength, 0));
+  const size = chunks.reduce((total, chunk) => total + chunk.byteLength, 0);
+  if (size > maxBytes) throw tooLarge(maxBytes);
+  const bytes = take(size);
   let offset = 0;
   for (const chunk of chunks) {
     bytes.set(chunk, offset);
@@ -89,8 +94,7 @@ function judgePart(
   }
   // The parser's part still points at its chunks: let them go now, not when the part does.
   chunks.length = 0;
-  const { type, width, height } = judgeBytes(bytes, name, maxBytes, limits);
-  return { blob: new Blob([bytes], { type }), width, height };
+  return { bytes, ...judgeBytes(bytes, name, maxBytes, limits) };
 }
 
 /**
@@ -104,21 +108,20 @@ export async function checkImage(
   maxBytes: number,
   limits: ImageLimits,
 ): Promise<JudgedImage> {
-  const blob = value instanceof Uint8Array ? new Blob([value.slice()]) : value;
-  if (!(blob instanceof Blob)) {
+  if (!(value instanceof Uint8Array || value instanceof Blob)) {
     throw new FaceKitError("invalid_image", `The ${name} photo is missing.`);
   }
-  if (blob.size > maxBytes) throw tooLarge(maxBytes);
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  const { type, width, height } = judgeBytes(bytes, name, maxBytes, limits);
-  return { blob: blob.slice(0, blob.size, type), width, height };
+  const size = value instanceof Blob ? value.size : value.byteLength;
+  if (size > maxBytes) throw tooLarge(maxBytes);
+  // A copy: your backend may reuse or change its array while Didit's request streams.
+  const bytes = value instanceof Blob ? new Uint8Array(await value.arrayBuffer()) : value.slice();
+  return { bytes, ...judgeBytes(bytes, name, maxBytes, limits) };
 }
 
 /**
  * Judges one whole image before any paid call: not empty, at most `maxBytes`, a JPEG, PNG, WebP or
  * TIFF by its first bytes (the name and declared type are ignored), then {@link judgeImage}:
- * header of the same type, width and height within `limits`, not truncated. Returns its type by
- * its bytes and its pixel size.
+ * header of the same type, width and height within `limits`, not truncated. Returns its pixel size.
  */
 function judgeBytes(bytes: Uint8Array, name: string, maxBytes: number, limits: ImageLimits) {
   if (bytes.byteLength === 0) {
@@ -132,5 +135,5 @@ function judgeBytes(bytes: Uint8Array, name: string, maxBytes: number, limits: I
       `The ${name} photo is not a JPEG, PNG, WebP or TIFF image.`,
     );
   }
-  return { type, ...judgeImage(bytes, type, name, limits) };
+  return judgeImage(bytes, type, name, limits);
 }

@@ -97,7 +97,8 @@ export function resolveDidit(config: DiditConfig, store: FaceKitStore): Resolved
       minBytesPerSecond: minUploadBytesPerSecond,
       graceMs: uploadGraceMs,
     },
-    uploadGate: createUploadGate(maxConcurrentUploads, uploadQueueTimeoutMs),
+    // A slot holds the selfie and an uploaded reference until Didit answers.
+    uploadGate: createUploadGate(maxConcurrentUploads, uploadQueueTimeoutMs, 2 * maxImageBytes),
     grantTtlMs,
     getReferenceImage: optionalFunction(config.getReferenceImage, "getReferenceImage"),
     consumeGrant: grantLedger(store, optionalFunction(config.consumeGrant, "consumeGrant")),

@@ -27,10 +27,10 @@ export interface DiditClientOptions {
  * const input: DiditCompareInput = { userImage: selfie, refImage: idPhoto, vendorData: user.id };
  */
 export interface DiditCompareInput {
-  /** The live face (selfie): Didit's `user_image`. */
-  userImage: Blob;
+  /** The live face (selfie): Didit's `user_image`. Bytes are sent as they are, not copied. */
+  userImage: Blob | Uint8Array;
   /** The reference face (e.g. an ID portrait): Didit's `ref_image`. */
-  refImage: Blob;
+  refImage: Blob | Uint8Array;
   /** A score strictly above it approves; 0-100, Didit's default 30. */
   threshold?: number;
   /** Let Didit try rotations to find an upright face. Didit's default `false`. */

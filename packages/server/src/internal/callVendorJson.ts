@@ -1,4 +1,5 @@
 import { FaceKitError } from "@facekit/core/protocol";
+import type { MultipartBody } from "./multipartBody.ts";
 import { untilAborted } from "./untilAborted.ts";
 
 /** One JSON request to a vendor API, with what is needed to name and map its failures. */
@@ -13,8 +14,8 @@ export interface VendorJsonRequest {
   headers: Record<string, string>;
   /** Sent as JSON when present. */
   body?: unknown;
-  /** Sent as `multipart/form-data` (the runtime writes the boundary) instead of `body`. */
-  form?: FormData;
+  /** Sent as `multipart/form-data`, streamed with its length, instead of `body`. */
+  multipart?: MultipartBody;
   timeoutMs: number;
   fetch: typeof fetch;
   /** Maps a non-2xx answer (parsed JSON, or the first 500 characters of text) to the vendor's error. */
@@ -49,8 +50,12 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; er
 export async function callVendorJson(request: VendorJsonRequest): Promise<VendorJsonResponse> {
   const { vendor, label, timeoutMs } = request;
   const headers: Record<string, string> = { ...request.headers, accept: "application/json" };
-  let body: string | FormData | undefined = request.form;
-  if (request.body !== undefined) {
+  let body: string | ReadableStream<Uint8Array> | undefined;
+  if (request.multipart) {
+    headers["content-type"] = request.multipart.contentType;
+    headers["content-length"] = `${request.multipart.length}`;
+    body = request.multipart.body;
+  } else if (request.body !== undefined) {
     headers["content-type"] = "application/json";
     body = JSON.stringify(request.body);
   }
@@ -60,7 +65,14 @@ export async function callVendorJson(request: VendorJsonRequest): Promise<Vendor
   let text: string;
   try {
     const send = () =>
-      request.fetch(request.url, { method: request.method, headers, body, signal });
+      request.fetch(request.url, {
+        method: request.method,
+        headers,
+        body,
+        signal,
+        // A streamed body: required by fetch, and all that Node, browsers and workers support.
+        ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
+      } as RequestInit);
     const response = await untilAborted(
       request.method === "GET"
         ? send().catch((error) => (signal.aborted ? Promise.reject(error) : send()))
