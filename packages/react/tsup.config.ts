@@ -3,15 +3,33 @@ import { join } from "node:path";
 import { build } from "esbuild";
 import { defineConfig } from "tsup";
 
+const entries = {
+  index: "src/index.ts",
+  "locales/en": "src/locales/en.ts",
+  "locales/es": "src/locales/es.ts",
+  "locales/fr": "src/locales/fr.ts",
+};
+
+/**
+ * Two entries nobody imports, to shape the chunks. esbuild (and an app bundled with it, as
+ * scripts/size.mjs measures) keeps every name a bundled file imports from react or React Query,
+ * used or not. With `index` alone, dist/index.js held every component, so Face Match's bundle
+ * carried the names only the others use (`QueryClient`, `MutationObserver`, `useImperativeHandle`,
+ * `jsxs`...: 76 B gzip). esbuild puts code in one chunk per set of entries that reach it: with
+ * `internal/faceMatch`, Face Match and the code the components share land in one chunk that
+ * imports only what they use; with `internal/all` (the same barrel again), the other components'
+ * code leaves dist/index.js for a chunk of its own, and dist/index.js only re-exports.
+ * See docs/decisions/0021-component-bundle-sizes.md.
+ */
+const chunkShapers = {
+  "internal/faceMatch": "src/FaceMatchButton.tsx",
+  "internal/all": "src/index.ts",
+};
+
 export default defineConfig({
-  entry: {
-    index: "src/index.ts",
-    "locales/en": "src/locales/en.ts",
-    "locales/es": "src/locales/es.ts",
-    "locales/fr": "src/locales/fr.ts",
-  },
+  entry: { ...entries, ...chunkShapers },
   format: ["esm"],
-  dts: true,
+  dts: { entry: entries },
   clean: true,
   sourcemap: true,
   target: "es2022",

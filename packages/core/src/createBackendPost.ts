@@ -53,7 +53,7 @@ export function createBackendPost(config: BackendClientOptions): BackendPost {
         ? cause
         : new FaceKitError(
             "network",
-            typeof process !== "undefined" && process.env.NODE_ENV !== "production"
+            typeof process === "object" && process.env.NODE_ENV !== "production"
               ? `Could not reach ${url}`
               : undefined,
             {
@@ -69,7 +69,7 @@ export function createBackendPost(config: BackendClientOptions): BackendPost {
     if (isValid(data)) return data as T;
     throw new FaceKitError(
       "internal",
-      typeof process !== "undefined" && process.env.NODE_ENV !== "production"
+      typeof process === "object" && process.env.NODE_ENV !== "production"
         ? "Unexpected answer from the FaceKit backend"
         : undefined,
     );

@@ -96,7 +96,7 @@ export function createDiditBackendClient(options: DiditBackendClientOptions): Di
       }
       throw new FaceKitError(
         "internal",
-        typeof process !== "undefined" && process.env.NODE_ENV !== "production"
+        typeof process === "object" && process.env.NODE_ENV !== "production"
           ? "Unexpected answer from the FaceKit backend"
           : undefined,
       );

@@ -93,7 +93,7 @@ export function createFaceMatchFlow(options: T.FaceMatchFlowOptions): T.FaceMatc
   const blocked = (a: Attempt) => {
     a.popup = null;
     emit({ type: "popup_blocked" });
-    if (typeof process !== "undefined" && process.env.NODE_ENV !== "production") {
+    if (typeof process === "object" && process.env.NODE_ENV !== "production") {
       warn("the popup was blocked (auto mode falls back to a full-page redirect)");
     }
   };
@@ -180,7 +180,7 @@ export function createFaceMatchFlow(options: T.FaceMatchFlowOptions): T.FaceMatc
           blocked(a);
           if (mode === "popup") {
             const message =
-              typeof process !== "undefined" && process.env.NODE_ENV !== "production"
+              typeof process === "object" && process.env.NODE_ENV !== "production"
                 ? "The browser blocked the popup"
                 : undefined;
             return fail(new FaceKitError("popup_blocked", message));

@@ -10,7 +10,7 @@ import {
 } from "@facekit/core";
 import { useRef } from "react";
 import { type FlowAdapter, type FlowCallbacks, useFlow } from "./internal/useFlow.ts";
-import { verisoulBackend } from "./internal/verisoulQueries.ts";
+import { type VerisoulOptions, verisoulBackend } from "./internal/verisoulQueries.ts";
 
 /**
  * Options of {@link useFaceMatch} (and props of `<FaceMatchButton>`). The flow options are read
@@ -71,9 +71,7 @@ export interface UseFaceMatchResult
 }
 
 /** The hook's options plus the id of the ready `session` already used (kept across flows). */
-interface Options extends UseFaceMatchOptions {
-  used: { current?: string };
-}
+type Options = UseFaceMatchOptions & VerisoulOptions;
 
 type Flow = FaceMatchFlow & Pick<UseFaceMatchResult, "prefetch">;
 
@@ -87,36 +85,13 @@ const adapter: FlowAdapter<
   idle: idleFaceMatchSnapshot,
   actions: ["open", "cancel", "reset", "prefetch"],
   create(context) {
-    const { latest } = context;
-    const { options } = latest.current;
-    const readyId = options.session?.sessionId;
     const backend = verisoulBackend(context);
-    // The ready session, until it is used (a new one makes a new flow: it is this flow's own).
-    const unused = () => {
-      const { session, used } = latest.current.options;
-      return readyId !== used.current ? session : undefined;
-    };
-    const flow = createFaceMatchFlow({
-      // The flow takes what it knows (popup, pollIntervalMs, ...) and ignores the rest.
-      ...options,
-      ...backend,
-      getSession: (signal) => {
-        const ready = unused();
-        if (!ready) return backend.getSession(signal);
-        latest.current.options.used.current = readyId;
-        return Promise.resolve(ready);
-      },
-    });
+    // The flow takes what it knows (popup, pollIntervalMs, ...) and ignores the rest.
+    const flow = createFaceMatchFlow({ ...context.latest.current.options, ...backend });
     // After the commit: StrictMode destroys its throw-away first flow before this runs, so a
     // redirect outcome is settled (and reported) once, by the flow that stays.
     queueMicrotask(flow.resume);
-    return {
-      ...flow,
-      // An unused ready `session` comes first; warming another would waste a token.
-      prefetch() {
-        if (!unused()) backend.prefetch();
-      },
-    };
+    return { ...flow, prefetch: backend.prefetch };
   },
   result: (event) => event.result,
 };

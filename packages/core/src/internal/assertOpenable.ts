@@ -19,7 +19,7 @@ export function assertOpenable(session: FaceMatchSession): number {
   if (!(usable > 0)) {
     throw new FaceKitError(
       "session_expired",
-      typeof process !== "undefined" && process.env.NODE_ENV !== "production"
+      typeof process === "object" && process.env.NODE_ENV !== "production"
         ? "The session has expired"
         : undefined,
     );
@@ -27,7 +27,7 @@ export function assertOpenable(session: FaceMatchSession): number {
   if (!/^https?:\/\//i.test(session.url)) {
     throw new FaceKitError(
       "session_invalid",
-      typeof process !== "undefined" && process.env.NODE_ENV !== "production"
+      typeof process === "object" && process.env.NODE_ENV !== "production"
         ? "The session URL is not http(s)"
         : undefined,
     );

@@ -8,6 +8,9 @@
  * pattern): `new FaceKitError("network", dev ? "Could not reach …" : undefined)` with the test
  * written out; in production its message is its code. A person never sees either: the
  * components show their words for the code.
+ *
+ * The test is `typeof process === "object"`, not `!== "undefined"`: esbuild folds the first away
+ * with the `NODE_ENV` test, but keeps a `typeof process<"u"` residue of the second at every site.
  */
 
 // Typed locally: core must not depend on Node's types.
@@ -16,12 +19,12 @@ declare const process: { env: { NODE_ENV?: string } };
 /**
  * Prints a `[facekit]` warning outside production builds.
  * @example
- * if (typeof process !== "undefined" && process.env.NODE_ENV !== "production") {
+ * if (typeof process === "object" && process.env.NODE_ENV !== "production") {
  *   warn("the popup was blocked; falling back to a redirect");
  * }
  */
 export function warn(message: string): void {
-  if (typeof process !== "undefined" && process.env.NODE_ENV !== "production") {
+  if (typeof process === "object" && process.env.NODE_ENV !== "production") {
     console.warn(`[facekit] ${message}`);
   }
 }

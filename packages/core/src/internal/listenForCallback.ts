@@ -23,7 +23,7 @@ export function listenForCallback(
   const onMessage = (e: MessageEvent) => {
     if (e.origin === origin && e.source === popup) onEnvelope(parseEnvelope(e.data));
     else if (
-      typeof process !== "undefined" &&
+      typeof process === "object" &&
       process.env.NODE_ENV !== "production" &&
       e.origin !== origin &&
       parseEnvelope(e.data)

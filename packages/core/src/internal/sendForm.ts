@@ -50,7 +50,7 @@ export function sendForm(request: FormRequest): Promise<Json> {
     xhr.onerror = () => {
       done();
       const message =
-        typeof process !== "undefined" && process.env.NODE_ENV !== "production"
+        typeof process === "object" && process.env.NODE_ENV !== "production"
           ? `Could not reach ${url}`
           : undefined;
       reject(new FaceKitError("network", message));

@@ -17,7 +17,7 @@ export function toBackendError(url: string, status: number, data: Json): FaceKit
     isFaceKitErrorCode(code) ? code : "internal",
     typeof message === "string"
       ? message
-      : typeof process !== "undefined" && process.env.NODE_ENV !== "production"
+      : typeof process === "object" && process.env.NODE_ENV !== "production"
         ? `${url} answered ${status}`
         : undefined,
     {

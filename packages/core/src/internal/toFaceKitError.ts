@@ -33,7 +33,7 @@ export function isAbortError(error: unknown): boolean {
  */
 export function redirectError(errorMessage: string | undefined): FaceKitError {
   const message =
-    typeof process !== "undefined" && process.env.NODE_ENV !== "production"
+    typeof process === "object" && process.env.NODE_ENV !== "production"
       ? `Verification ended: ${errorMessage ?? "no reason given"}`
       : undefined;
   return new FaceKitError(redirectErrorCode(errorMessage), message, { vendorCode: errorMessage });

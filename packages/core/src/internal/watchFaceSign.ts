@@ -74,7 +74,7 @@ export function watchFaceSign(
     if (refused && ++refusals > maxRefusals) {
       throw new FaceKitError(
         "session_invalid",
-        typeof process !== "undefined" && process.env.NODE_ENV !== "production"
+        typeof process === "object" && process.env.NODE_ENV !== "production"
           ? "FaceSign keeps refusing this session's secret."
           : undefined,
       );
@@ -83,7 +83,7 @@ export function watchFaceSign(
     if (fresh.sessionId !== sessionId) {
       throw new FaceKitError(
         "internal",
-        typeof process !== "undefined" && process.env.NODE_ENV !== "production"
+        typeof process === "object" && process.env.NODE_ENV !== "production"
           ? "The refresh route answered another session"
           : undefined,
       );

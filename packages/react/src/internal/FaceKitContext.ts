@@ -47,7 +47,7 @@ export function useFaceKit(hook: string): FaceKitContextValue {
   if (!value) {
     throw new FaceKitError(
       "misconfigured",
-      typeof process !== "undefined" && process.env.NODE_ENV !== "production"
+      typeof process === "object" && process.env.NODE_ENV !== "production"
         ? `${hook} must be used inside <FaceKitProvider>`
         : undefined,
     );

@@ -56,8 +56,8 @@ export interface FlowAdapter<F extends AnyFlow, Options, Result, Action extends 
   result(event: Extract<EventOf<F>, { type: "completed" }>): Result;
 }
 
-/** Does nothing: an action before the flow exists, a promise nobody waits for. */
-export const noop = () => {};
+// Does nothing: an action before the flow exists.
+const noop = () => {};
 const unsubscribed = () => noop;
 
 /**

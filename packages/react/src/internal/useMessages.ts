@@ -4,8 +4,6 @@ import type { ErrorWords } from "./errorWords.ts";
 import { useFaceKit } from "./FaceKitContext.ts";
 
 type Section = Exclude<keyof FaceKitMessages, "locale">;
-// A layer's words per error code (`undefined` where there are none).
-type Lists = { errors?: object } | undefined;
 
 /**
  * A component's words: its English defaults, then the provider's `messages`, then its own
@@ -18,13 +16,14 @@ export function useMessages<K extends Section>(
   en: FaceKitMessages[K],
   own: FaceKitMessageOverrides[K],
 ): FaceKitMessages[K] {
-  const [a, b, c] = [en, useFaceKit(section).messages?.[section], own] as Lists[];
+  const provider: Partial<ErrorWords> | undefined = useFaceKit(section).messages?.[section];
+  const mine: Partial<ErrorWords> | undefined = own;
   return {
-    ...a,
-    ...b,
-    ...c,
-    errors: { ...a?.errors, ...b?.errors, ...c?.errors },
-  } as FaceKitMessages[K];
+    ...en,
+    ...provider,
+    ...mine,
+    errors: { ...en.errors, ...provider?.errors, ...mine?.errors },
+  };
 }
 
 /**
