@@ -5,6 +5,14 @@ import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
 import { chromiumArgs, chromiumPath, sourceResolve } from "./vite.shared.ts";
 
+/** Vitest's browser mode in Debian's headless Chromium (one object per project: Vitest names it). */
+const chromium = () => ({
+  enabled: true,
+  headless: true,
+  provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
+  instances: [{ browser: "chromium" as const }],
+});
+
 export default defineConfig({
   ...sourceResolve,
   plugins: [react()],
@@ -30,7 +38,7 @@ export default defineConfig({
           name: "dom",
           environment: "jsdom",
           include: ["packages/{core,react,testing}/src/**/*.test.{ts,tsx}"],
-          exclude: ["packages/core/src/protocol/**"],
+          exclude: ["packages/core/src/protocol/**", "**/*.browser.test.{ts,tsx}"],
           setupFiles: ["./vitest.setup.ts"],
         },
       },
@@ -48,6 +56,17 @@ export default defineConfig({
           },
         },
       },
+      {
+        extends: true,
+        // @facekit/server answers `browser` with nothing (never in an app bundle): a test backend
+        // in the page takes its Web-standard build, as a worker would.
+        resolve: { conditions: ["worker"] },
+        test: {
+          name: "browser",
+          include: ["packages/testing/src/**/*.browser.test.{ts,tsx}"],
+          browser: chromium(),
+        },
+      },
       storyProject("storybook", "auto"),
       // Every story again in the dark theme, so axe checks its contrast too.
       storyProject("storybook-dark", "dark"),
@@ -63,16 +82,6 @@ function storyProject(name: string, theme: "auto" | "dark") {
       storybookTest({ configDir: fileURLToPath(new URL("./.storybook", import.meta.url)) }),
     ],
     define: { __FACEKIT_STORY_THEME__: JSON.stringify(theme) },
-    test: {
-      name,
-      browser: {
-        enabled: true,
-        headless: true,
-        provider: playwright({
-          launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
-        }),
-        instances: [{ browser: "chromium" as const }],
-      },
-    },
+    test: { name, browser: chromium() },
   };
 }

@@ -1,24 +1,13 @@
 /**
  * Bundles the static Storybook's browser-side pieces with esbuild, from the workspace sources
  * (`@facekit/source`): the service worker (`storyWorker.ts`, with the server's `worker` entry and
- * the Didit simulator's browser decoder) and the hosted flow's callback page script.
+ * the Didit simulator's browser decoder, which the `browser` platform picks) and the hosted
+ * flow's callback page script.
  */
 import { fileURLToPath } from "node:url";
-import { build, type Plugin } from "esbuild";
+import { build } from "esbuild";
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
-
-/** The Didit simulator's Node image decoder, swapped for the browser's (see the file). */
-const browserDecoder: Plugin = {
-  name: "facekit-browser-decoder",
-  setup(bundle) {
-    bundle.onResolve({ filter: /\/decodeImage\.ts$/ }, ({ importer }) =>
-      importer.includes("/simulator/src/didit/")
-        ? { path: here("./decodeImageInBrowser.ts") }
-        : undefined,
-    );
-  },
-};
 
 async function bundle(entry: string, conditions: string[]): Promise<string> {
   const result = await build({
@@ -31,7 +20,6 @@ async function bundle(entry: string, conditions: string[]): Promise<string> {
     conditions: ["@facekit/source", ...conditions],
     minify: true,
     legalComments: "none",
-    plugins: [browserDecoder],
     logLevel: "error",
   });
   return result.outputFiles[0]?.text ?? "";

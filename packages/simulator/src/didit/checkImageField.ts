@@ -1,5 +1,5 @@
 import { diditMaxImageBytes, sniffImageType } from "@facekit/core/protocol";
-import { decodeImage } from "./decodeImage.ts";
+import { decodeImage } from "#decodeImage";
 import type { RgbaImage } from "./resizeArea.ts";
 
 /** File name extensions Didit lists for `user_image`/`ref_image`. */

@@ -1,14 +1,15 @@
 /**
- * The Didit simulator's image decoder for the static Storybook's service worker, where its Node
- * decoder cannot run (pngjs needs Node's zlib and streams, the WebP codec reads its WebAssembly
- * from disk). Same contract as `packages/simulator/src/didit/decodeImage.ts`, which the worker's
- * bundle swaps for this file: the browser's own decoders. TIFF, which browsers do not decode,
- * answers `null` (an undecodable image) here.
+ * The Didit simulator's image decoder in a browser (Vitest browser mode, the static Storybook's
+ * service worker), where `decodeImage.ts` cannot run: pngjs needs Node's zlib and streams, the
+ * WebP codec reads its WebAssembly from disk. The package's `#decodeImage` import picks this file
+ * under the `browser` condition. Same contract, the browser's own decoders: TIFF, which browsers
+ * do not decode, answers `null` (an undecodable image), and JPEG pixels may differ from Node's
+ * decoder by a level or two, so scores can differ slightly from Node's (same verdicts).
  */
 import { sniffImageType } from "@facekit/core/protocol";
-import type { RgbaImage } from "../../packages/simulator/src/didit/resizeArea.ts";
+import type { RgbaImage } from "./resizeArea.ts";
 
-/** Decoded images larger than this are refused, as by the simulator's own decoder. */
+/** Decoded images larger than this are refused, as by the simulator's Node decoder. */
 const maxPixels = 40_000_000;
 const decodable = new Set(["image/jpeg", "image/png", "image/webp"]);
 
