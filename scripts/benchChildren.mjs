@@ -28,7 +28,8 @@ export function serve(listener) {
 export function spawnRole(script, role, env = {}) {
   const child = spawn(
     process.execPath,
-    ["--conditions=@facekit/source", "--import", "tsx", script, role],
+    // --expose-gc: a benchmark may collect garbage before it measures (e.g. its memory baseline).
+    ["--expose-gc", "--conditions=@facekit/source", "--import", "tsx", script, role],
     { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] },
   );
   let output = "";

@@ -21,7 +21,7 @@ describe("multipartBody", () => {
     expect(form.get("empty")).toBe("");
   });
 
-  it("streams views of the caller's bytes, a slice per read, no copy", async () => {
+  it("streams the caller's bytes as they are, no copy", async () => {
     const { body } = multipartBody([
       { name: "ref_image", filename: "reference.png", type: "image/png", bytes: image },
     ]);
@@ -30,8 +30,6 @@ describe("multipartBody", () => {
     for (let read = await reader.read(); !read.done; read = await reader.read()) {
       chunks.push(read.value);
     }
-    const views = chunks.filter((chunk) => chunk.buffer === image.buffer);
-    expect(views.reduce((total, chunk) => total + chunk.byteLength, 0)).toBe(image.byteLength);
-    expect(Math.max(...chunks.map((chunk) => chunk.byteLength))).toBeLessThanOrEqual(64 * 1024);
+    expect(chunks.filter((chunk) => chunk === image)).toHaveLength(1);
   });
 });

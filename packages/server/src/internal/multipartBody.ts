@@ -10,9 +10,6 @@ export interface MultipartBody {
   length: number;
 }
 
-/** Bytes handed to the stream at a time: the socket's pace decides when the next slice goes. */
-const sliceBytes = 64 * 1024;
-
 const encoder = new TextEncoder();
 
 /** Quotes a form name or file name as browsers do (`"` and line breaks escaped). */
@@ -20,9 +17,9 @@ const quote = (text: string) =>
   `"${text.replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/"/g, "%22")}"`;
 
 /**
- * A multipart form whose file parts are sent from the caller's bytes as views (no copy of an image
- * is made, unlike `FormData`, whose Blobs copy it), a slice at a time as the connection asks for
- * more, with its exact `content-length`, so a vendor that wants one gets it.
+ * A multipart form whose file parts are sent from the caller's bytes as they are (no copy of an
+ * image is made, unlike `FormData`, whose Blobs copy it), one piece each time the connection asks
+ * for more, with its exact `content-length`, so a vendor that wants one gets it.
  * @example
  * const { body, contentType, length } = multipartBody([{ name: "user_image", filename: "selfie.jpg", type: "image/jpeg", bytes }]);
  */
@@ -39,20 +36,13 @@ export function multipartBody(fields: readonly MultipartField[]): MultipartBody 
     pieces.push(encoder.encode("\r\n"));
   }
   pieces.push(encoder.encode(`--${boundary}--\r\n`));
-  let piece = 0;
-  let offset = 0;
+  let next = 0;
   const body = new ReadableStream<Uint8Array>(
     {
       pull(controller) {
-        const current = pieces[piece];
-        if (!current) return controller.close();
-        const end = Math.min(offset + sliceBytes, current.byteLength);
-        controller.enqueue(current.subarray(offset, end));
-        offset = end;
-        if (offset >= current.byteLength) {
-          piece += 1;
-          offset = 0;
-        }
+        const piece = pieces[next++];
+        if (piece) controller.enqueue(piece);
+        else controller.close();
       },
     },
     { highWaterMark: 0 },
