@@ -35,22 +35,27 @@ const goal = { peakMiB: 64, wallRatio: 1.05 };
 
 /**
  * Serves `listener` with an RSS probe at `/__bench/rss`: the current RSS, and the peak since the
- * last `?reset` (sampled every 5 ms). `?reset` first collects garbage, so that each round's growth
- * starts from what the process really holds, not from an earlier round's uncollected memory,
- * which a round would otherwise reuse and not count.
+ * last `?reset` (sampled every 5 ms). `?reset` first calls `onReset` and collects garbage, so that
+ * each round's growth starts from what the process really holds, not from an earlier round's
+ * uncollected memory, which a round would otherwise reuse and not count.
  */
-function serveMeasured(listener) {
+function serveMeasured(listener, onReset = () => {}) {
   let peak = process.memoryUsage.rss();
   setInterval(() => {
     peak = Math.max(peak, process.memoryUsage.rss());
   }, 5).unref();
-  serve((req, res) => {
+  serve(async (req, res) => {
     if (!req.url?.startsWith("/__bench/rss")) return listener(req, res);
-    if (req.url.endsWith("?reset")) globalThis.gc();
+    const reset = req.url.endsWith("?reset");
+    if (reset) {
+      onReset();
+      globalThis.gc();
+      // V8 hands freed array buffers back to the system after the collection, not during it.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
     const rss = process.memoryUsage.rss();
-    peak = Math.max(peak, rss);
+    peak = reset ? rss : Math.max(peak, rss);
     res.end(JSON.stringify({ rss, peak }));
-    if (req.url.endsWith("?reset")) peak = rss;
   });
 }
 
@@ -59,7 +64,10 @@ async function runSimulator() {
   // Run with --conditions=@facekit/source --import tsx: the workspace packages as source.
   const { createDiditSimulator } = await import("@facekit/simulator");
   const { toNodeHandler } = await import("@facekit/server/node");
-  serveMeasured(toNodeHandler(createDiditSimulator().api));
+  const didit = createDiditSimulator();
+  // Reset before each round: like Didit, it keeps every request's images (`save_api_request`
+  // defaults to true), and a heap that grows by 200 MiB a round would slow each round more.
+  serveMeasured(toNodeHandler(didit.api), () => didit.reset());
 }
 
 /** The FaceKit handler, Didit only (a child process). Env: DIDIT_URL. */
@@ -225,6 +233,7 @@ async function runBench() {
 
   /** One measured round: RSS before, peak during, 2 s after; wall time. */
   async function round(target) {
+    await rss(simulator, true);
     const before = await rss(target, true);
     const { wallMs, failures } = await upload(target, uploads);
     const during = await rss(target);
@@ -239,11 +248,12 @@ async function runBench() {
   }
 
   const children = [];
+  let simulator;
   const results = { proxy: [], facekit: [] };
   try {
-    const sim = await spawnRole(self, "--simulator");
-    children.push(sim);
-    const env = { DIDIT_URL: sim.url };
+    simulator = await spawnRole(self, "--simulator");
+    children.push(simulator);
+    const env = { DIDIT_URL: simulator.url };
     const [facekit, proxy] = await Promise.all([
       spawnRole(self, "--facekit", env),
       spawnRole(self, "--proxy", env),

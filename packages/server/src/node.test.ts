@@ -93,6 +93,34 @@ describe("toNodeHandler over a real http.createServer", () => {
     expect(body.error.message).toMatch(/before body parsers/);
   });
 
+  it("hands the handler the network's own chunks, whole, and nothing before it reads", async () => {
+    const sent = Buffer.alloc(3 * 1024 * 1024, "a pattern that is not all one byte");
+    let received: Uint8Array[] = [];
+    const base = await listen(
+      toNodeHandler(async (request) => {
+        if (request.headers.get("x-read") === "no") return new Response("unread");
+        received = [];
+        for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+          received.push(chunk);
+          if (request.headers.get("x-read") === "some") break; // cancels the body
+        }
+        return new Response(`read ${received.length} chunks`);
+      }),
+    );
+    const post = (read: string) =>
+      fetch(`${base}/upload`, { method: "POST", headers: { "x-read": read }, body: sent });
+    expect(await (await post("all")).text()).toMatch(/^read \d+ chunks$/);
+    expect(received.length).toBeGreaterThan(1);
+    expect(Buffer.concat(received).equals(sent)).toBe(true);
+    // Node's own Buffer slices of the socket's reads, not `new Uint8Array(chunk)` copies.
+    expect(received.every((chunk) => Buffer.isBuffer(chunk))).toBe(true);
+    // A body never read, or left after a few chunks, is drained by the adapter after the answer:
+    // the answers arrive and the next request on the server still works.
+    expect(await (await post("no")).text()).toBe("unread");
+    expect(await (await post("some")).text()).toBe("read 1 chunks");
+    expect(await (await post("all")).text()).toMatch(/^read \d+ chunks$/);
+  });
+
   it("does not replace the global Request and Response", () => {
     toNodeHandler(createVerisoulHarness().handler);
     expect(globalThis.Request).toBe(originalRequest);
