@@ -10,7 +10,7 @@ import { type ReadPace, readChunks } from "../internal/readJsonBody.ts";
 import { type ImageLimits, judgeImage } from "./judgeImage.ts";
 
 /** Room for the multipart framing (boundaries, part headers, a few small fields) around the files. */
-const framingBytes = 16 * 1024;
+export const framingBytes = 16 * 1024;
 
 const tooLarge = (max: number) =>
   new FaceKitError("image_too_large", `Each image may be at most ${max} bytes.`);
@@ -27,10 +27,14 @@ export interface JudgedImage {
  * streaming parser on Web streams, so edge runtimes too), each at most `maxBytes`:
  * `content-length` over the limit is refused before reading, a part going past it while it arrives
  * (`image_too_large`, the body cancelled), and the body must keep `pace` (else 408 `bad_request`).
- * Each image is judged ({@link judgeBytes}) as soon as its part ends, before the next is read, and
- * kept once (its chunks joined into `take(size)`, the upload slot's memory, and sent to Didit from
- * there); other fields are ignored, and only the first part of
- * each name counts.
+ * Each image is judged ({@link judgeBytes}) as soon as its part ends, before the next is read;
+ * other fields are ignored, and only the first part of each name counts.
+ *
+ * One copy: each network chunk is copied as it arrives into `take`'s memory (the upload slot's,
+ * sized by `content-length`) and the parser reads it there, so an image is a view of that memory,
+ * sent to Didit as it is, and the network's chunks die young (V8 frees them at its next minor
+ * collection, as a streaming proxy's are). A part the parser had to piece together (a part header
+ * split across two chunks: rare) is copied once more.
  * @example
  * const { selfie, reference } = await readImageParts(request, ["selfie", "reference"], max, pace, limits, slot.take);
  */
@@ -52,12 +56,22 @@ export async function readImageParts<const N extends string>(
     maxParts: names.length + 8,
   });
   const images: Partial<Record<N, JudgedImage>> = {};
+  const declared = Number(request.headers.get("content-length"));
+  // readChunks refuses a declared length over the limit before reading, and stops at the limit.
+  const body = take(declared > 0 && declared <= limit ? declared : limit);
+  let read = 0;
   try {
     for await (const chunk of readChunks(request, limit, () => tooLarge(maxBytes), pace)) {
-      for (const part of parser.write(chunk)) {
+      if (read + chunk.byteLength > body.byteLength) {
+        throw new FaceKitError("bad_request", "The upload is longer than its content-length.");
+      }
+      body.set(chunk, read);
+      const held = body.subarray(read, read + chunk.byteLength);
+      read += chunk.byteLength;
+      for (const part of parser.write(held)) {
         const name = part.name as N;
         if (!names.includes(name) || images[name]) continue;
-        images[name] = judgePart(part.content, name, maxBytes, limits, take);
+        images[name] = judgePart(part.content, body, name, maxBytes, limits);
       }
     }
     parser.finish();
@@ -76,25 +90,43 @@ export async function readImageParts<const N extends string>(
   return images as Record<N, JudgedImage>;
 }
 
-/** One part's chunks joined once into `take`'s memory, judged, and kept as the one copy of the image. */
+/**
+ * One part, judged and kept: a view of `body` when its chunks lie there end to end (the usual
+ * case), else its chunks joined into a new array.
+ */
 function judgePart(
   chunks: Uint8Array[],
+  body: Uint8Array,
   name: string,
   maxBytes: number,
   limits: ImageLimits,
-  take: (size: number) => Uint8Array,
 ): JudgedImage {
   const size = chunks.reduce((total, chunk) => total + chunk.byteLength, 0);
   if (size > maxBytes) throw tooLarge(maxBytes);
-  const bytes = take(size);
+  const bytes = viewOf(chunks, body) ?? joined(chunks, size);
+  return { bytes, ...judgeBytes(bytes, name, maxBytes, limits) };
+}
+
+/** The chunks as one view of `body`, when each starts where the one before ends; else null. */
+function viewOf(chunks: Uint8Array[], body: Uint8Array): Uint8Array | null {
+  const first = chunks[0];
+  if (!first) return null;
+  let end = first.byteOffset;
+  for (const chunk of chunks) {
+    if (chunk.buffer !== body.buffer || chunk.byteOffset !== end) return null;
+    end += chunk.byteLength;
+  }
+  return new Uint8Array(body.buffer, first.byteOffset, end - first.byteOffset);
+}
+
+function joined(chunks: Uint8Array[], size: number): Uint8Array {
+  const bytes = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  // The parser's part still points at its chunks: let them go now, not when the part does.
-  chunks.length = 0;
-  return { bytes, ...judgeBytes(bytes, name, maxBytes, limits) };
+  return bytes;
 }
 
 /**

@@ -5,6 +5,7 @@ import { type CompareQuota, createCompareQuota } from "./createCompareQuota.ts";
 import { createDiditClient, isThreshold } from "./createDiditClient.ts";
 import { createUploadGate, type UploadGate } from "./createUploadGate.ts";
 import { defaultImageLimits, type ImageLimits } from "./judgeImage.ts";
+import { framingBytes } from "./readImageUpload.ts";
 import type { DiditClient, DiditConfig } from "./types.ts";
 
 /** {@link DiditConfig} checked, with its client built and defaults filled in. */
@@ -97,8 +98,12 @@ export function resolveDidit(config: DiditConfig, store: FaceKitStore): Resolved
       minBytesPerSecond: minUploadBytesPerSecond,
       graceMs: uploadGraceMs,
     },
-    // A slot holds the selfie and an uploaded reference until Didit answers.
-    uploadGate: createUploadGate(maxConcurrentUploads, uploadQueueTimeoutMs, 2 * maxImageBytes),
+    // A slot holds the upload's body (the selfie and an uploaded reference) until Didit answers.
+    uploadGate: createUploadGate(
+      maxConcurrentUploads,
+      uploadQueueTimeoutMs,
+      2 * maxImageBytes + framingBytes,
+    ),
     grantTtlMs,
     getReferenceImage: optionalFunction(config.getReferenceImage, "getReferenceImage"),
     consumeGrant: grantLedger(store, optionalFunction(config.consumeGrant, "consumeGrant")),
