@@ -56,7 +56,7 @@ describe("didit/compare refuses before any paid call", () => {
   });
 
   it("an image over the limit, by content-length and while streaming", async () => {
-    const t = createDiditHarness({ maxImageBytes: 100_000 });
+    const t = createDiditHarness({ maxImageBytes: 200_000 });
     const big = new Blob([photos.personA, new Uint8Array(200_000)]);
     // Refused on the declared length alone: the body is never read.
     const g0 = await t.grant();
@@ -86,6 +86,9 @@ describe("didit/compare refuses before any paid call", () => {
     } as RequestInit);
     expect(streamed.body.error?.code).toBe("image_too_large");
     expectNoVendorCall(t);
+    // The declared length was refused before the grant was spent: it still uploads photos that fit.
+    const files = { selfie: photos.personA2, reference: photos.personA };
+    expect((await t.compare(g0, files)).status).toBe(200);
   });
 
   it("a second upload of an account while its first is under way, and past the hourly quota", async () => {

@@ -106,6 +106,14 @@ describe("didit/compare judges each image before paying", () => {
       /maxImageSide/,
     );
     expect(() => createDiditHarness({ uploadTimeoutMs: 0 })).toThrow(/uploadTimeoutMs/);
+    // Room for fewer bytes than the largest upload: that upload could never be read.
+    const largest = 2 * 1_000_000 + 16 * 1024;
+    expect(() =>
+      createDiditHarness({ maxImageBytes: 1_000_000, maxUploadBytesInFlight: largest - 1 }),
+    ).toThrow(/maxUploadBytesInFlight/);
+    expect(() =>
+      createDiditHarness({ maxImageBytes: 1_000_000, maxUploadBytesInFlight: largest }),
+    ).not.toThrow();
   });
 });
 

@@ -10,7 +10,7 @@ import { readJsonBody } from "../internal/readJsonBody.ts";
 import { jsonResponse } from "../internal/responses.ts";
 import type { AuthorizeResult } from "../types.ts";
 import { identicalPhotos, isCopy, sameFile } from "./identicalPhotos.ts";
-import { checkImage, type JudgedImage, readImageParts } from "./readImageUpload.ts";
+import { checkImage, type JudgedImage, readImageParts, uploadBytes } from "./readImageUpload.ts";
 import type { ResolvedDidit } from "./resolveDidit.ts";
 import { type GrantClaims, invalidGrant, signGrant, verifyGrant } from "./uploadGrant.ts";
 
@@ -75,12 +75,12 @@ async function heldReference(didit: ResolvedDidit, accountId: string, request: R
 /**
  * `POST …/didit/compare`: multipart `selfie` (+ `reference` when the grant says `upload`), with
  * the grant in the `x-facekit-grant` header. In this order, each before any paid call: the grant
- * (signature, expiry, account), a slot of this process's upload gate (`maxConcurrentUploads`:
- * nothing of the body is read before, 503 `vendor_unavailable` past `uploadQueueTimeoutMs`; freed
- * however the upload ends), the grant spent in the store (so it cannot be replayed on any instance),
+ * (signature, expiry, account), a `content-length` within the grant's size, room for the body in
+ * this process's upload gate (`maxUploadBytesInFlight`: nothing of the body is read before, 503
+ * `vendor_unavailable` past `uploadQueueTimeoutMs`; freed however the upload ends), the grant spent in the store (so it cannot be replayed on any instance),
  * the account's quota (one upload at a time, `maxComparesPerHour`, also in the store), the body
  * parsed as it streams in, bounded by size and read within `uploadTimeoutMs` and
- * `minUploadBytesPerSecond` (408, the body cancelled and the upload slot freed), each image's
+ * `minUploadBytesPerSecond` (408, the body cancelled and its room in the gate freed), each image's
  * size, real type, pixel size and whole structure (`judgeImage`) as soon as its part ends, and
  * the same file sent twice refused. Then Didit compares with the server's settings
  * (`vendor_data` = the account id); an uploaded reference of the selfie's pixel size scoring
@@ -95,10 +95,11 @@ export async function handleDiditCompare(
 ): Promise<Response> {
   const grant = await verifyGrant(key, request.headers.get(grantHeader));
   if (grant.sub !== auth.accountId) throw invalidGrant();
-  // Before the grant is spent: an upload that finds no slot in time may try again with it.
-  const slot = await didit.uploadGate.enter(request.signal);
+  // Before the grant is spent: an upload that finds no room in time may try again with it.
+  const size = uploadBytes(request, grant.ref === "upload" ? 2 : 1, grant.max);
+  const slot = await didit.uploadGate.enter(size, request.signal);
   try {
-    return await compareInSlot(request, grant, didit, auth, slot.take);
+    return await compareInSlot(request, grant, didit, auth, slot.memory);
   } finally {
     // After Didit's answer: nothing reads the images any more, the next upload reuses their memory.
     slot.release();
@@ -111,7 +112,7 @@ async function compareInSlot(
   grant: GrantClaims,
   didit: ResolvedDidit,
   auth: AuthorizeResult,
-  take: (size: number) => Uint8Array,
+  memory: Uint8Array,
 ): Promise<Response> {
   if (!(await didit.consumeGrant(grant.jti, grant.exp * 1000))) {
     throw new FaceKitError(
@@ -122,7 +123,7 @@ async function compareInSlot(
   const ticket = await didit.quota.enter(auth.accountId);
   try {
     const upload = grant.ref === "upload";
-    const { selfie, reference } = await readImages(request, upload, grant.max, didit, auth, take);
+    const { selfie, reference } = await readImages(request, upload, grant.max, didit, auth, memory);
     if (upload && sameFile(selfie, reference)) throw identicalPhotos("the same file");
     // The person cancelled while we read: do not pay for an answer nobody waits for.
     if (request.signal?.aborted) throw new FaceKitError("bad_request", "The upload was cancelled.");
@@ -155,12 +156,12 @@ async function readImages(
   maxBytes: number,
   didit: ResolvedDidit,
   auth: AuthorizeResult,
-  take: (size: number) => Uint8Array,
+  memory: Uint8Array,
 ): Promise<{ selfie: JudgedImage; reference: JudgedImage }> {
   const { uploadPace: pace, imageLimits: limits } = didit;
   if (upload) {
-    return readImageParts(request, ["selfie", "reference"], maxBytes, pace, limits, take);
+    return readImageParts(request, ["selfie", "reference"], maxBytes, pace, limits, memory);
   }
-  const { selfie } = await readImageParts(request, ["selfie"], maxBytes, pace, limits, take);
+  const { selfie } = await readImageParts(request, ["selfie"], maxBytes, pace, limits, memory);
   return { selfie, reference: await heldReference(didit, auth.accountId, request) };
 }

@@ -1,3 +1,4 @@
+import { diditMaxImageBytes } from "@facekit/core/protocol";
 import { createDiditHarness, loadPhotos } from "@facekit/test-utils/server";
 import { beforeAll, describe, expect, it } from "vitest";
 
@@ -15,6 +16,9 @@ beforeAll(async () => {
     type: encoded.headers.get("content-type") ?? "",
   };
 });
+
+/** Room for one upload without a content-length (the most two images may be): one at a time. */
+const oneUpload = 2 * diditMaxImageBytes + 16 * 1024;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -80,9 +84,9 @@ async function sendWhole(t: Harness, grant?: { token: string }) {
   return send(t, held, grant);
 }
 
-describe("didit/compare: at most maxConcurrentUploads bodies per process", () => {
+describe("didit/compare: at most maxUploadBytesInFlight of bodies per process", () => {
   it("makes a second upload wait without reading its body, then compares it", async () => {
-    const t = createDiditHarness({ maxConcurrentUploads: 1 });
+    const t = createDiditHarness({ maxUploadBytesInFlight: oneUpload });
     const first = heldBody();
     const firstAnswer = send(t, first);
     await first.reading;
@@ -99,7 +103,7 @@ describe("didit/compare: at most maxConcurrentUploads bodies per process", () =>
   });
 
   it("answers 503 vendor_unavailable past uploadQueueTimeoutMs, calls no vendor, keeps the grant", async () => {
-    const t = createDiditHarness({ maxConcurrentUploads: 1, uploadQueueTimeoutMs: 200 });
+    const t = createDiditHarness({ maxUploadBytesInFlight: oneUpload, uploadQueueTimeoutMs: 200 });
     const first = heldBody();
     const firstAnswer = send(t, first);
     await first.reading;
@@ -110,7 +114,7 @@ describe("didit/compare: at most maxConcurrentUploads bodies per process", () =>
     expect(Date.now() - started).toBeGreaterThanOrEqual(190);
     expect(refused.status).toBe(503);
     expect(refused.body.error).toMatchObject({ code: "vendor_unavailable", retryAfter: 5 });
-    expect(refused.body.error?.message).toMatch(/maxConcurrentUploads.*uploadQueueTimeoutMs/);
+    expect(refused.body.error?.message).toMatch(/maxUploadBytesInFlight.*uploadQueueTimeoutMs/);
     expect(second.state.pulls).toBe(0);
     expect(t.sim.stats()).toMatchObject({ faceMatchRequests: 0, creditsSpent: 0 });
     first.finish();
@@ -121,7 +125,7 @@ describe("didit/compare: at most maxConcurrentUploads bodies per process", () =>
 
   it("frees the slot after an invalid image, a 408 and a client that left the queue", async () => {
     const t = createDiditHarness({
-      maxConcurrentUploads: 1,
+      maxUploadBytesInFlight: oneUpload,
       uploadQueueTimeoutMs: 300,
       uploadTimeoutMs: 300,
       minUploadBytesPerSecond: 0,
@@ -159,7 +163,7 @@ describe("didit/compare: at most maxConcurrentUploads bodies per process", () =>
     });
     const hold = { current: true };
     const t = createDiditHarness({
-      maxConcurrentUploads: 1,
+      maxUploadBytesInFlight: oneUpload,
       uploadTimeoutMs: 400,
       minUploadBytesPerSecond: 0,
       // The first upload keeps its slot here, after its body was read, until released below.

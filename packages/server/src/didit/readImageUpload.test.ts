@@ -1,7 +1,7 @@
 import { loadPhotos } from "@facekit/test-utils/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { defaultImageLimits } from "./judgeImage.ts";
-import { readImageParts } from "./readImageUpload.ts";
+import { readImageParts, uploadBytes } from "./readImageUpload.ts";
 
 let selfie: Uint8Array;
 let reference: Uint8Array;
@@ -40,36 +40,38 @@ async function upload(size: number) {
   } as RequestInit);
 }
 
-/** A `take` that lends one array, as an upload slot does, and says what it lent. */
-function slot() {
-  const lent: Uint8Array[] = [];
-  const memory = new Uint8Array(2 * max + 16 * 1024);
-  let used = 0;
-  const take = (size: number) => {
-    const view = memory.subarray(used, used + size);
-    used += size;
-    lent.push(view);
-    return view;
-  };
-  return { memory, lent, take };
-}
+describe("uploadBytes: the memory an upload is given", () => {
+  const post = (headers: Record<string, string>) =>
+    new Request("http://app.test/upload", { method: "POST", headers });
+  const limit = 2 * max + 16 * 1024;
+
+  it("is the content-length, or the most the upload may be without one", () => {
+    expect(uploadBytes(post({ "content-length": "1234" }), 2, max)).toBe(1234);
+    expect(uploadBytes(post({}), 2, max)).toBe(limit);
+    expect(uploadBytes(post({ "content-length": "1.5" }), 2, max)).toBe(limit);
+    expect(uploadBytes(post({}), 1, max)).toBe(max + 16 * 1024);
+  });
+
+  it("refuses a content-length over the most, before anything is read", () => {
+    expect(() => uploadBytes(post({ "content-length": `${limit + 1}` }), 2, max)).toThrow(
+      expect.objectContaining({ code: "image_too_large" }),
+    );
+  });
+});
 
 describe("readImageParts keeps one copy of each image", () => {
   it("holds each image as a view of the slot's memory, the body copied there once", async () => {
-    const { memory, lent, take } = slot();
     const request = await upload(64 * 1024);
+    const memory = new Uint8Array(uploadBytes(request, 2, max));
     const images = await readImageParts(
       request,
       ["selfie", "reference"],
       max,
       pace,
-      {
-        ...defaultImageLimits,
-      },
-      take,
+      defaultImageLimits,
+      memory,
     );
-    expect(lent).toHaveLength(1);
-    expect(lent[0]?.byteLength).toBe(Number(request.headers.get("content-length")));
+    expect(memory.byteLength).toBe(Number(request.headers.get("content-length")));
     expect(images.selfie.bytes.buffer).toBe(memory.buffer);
     expect(images.reference.bytes.buffer).toBe(memory.buffer);
     expect(images.selfie.bytes).toEqual(selfie);
@@ -77,17 +79,16 @@ describe("readImageParts keeps one copy of each image", () => {
   });
 
   it("copies a part the parser pieced together, and still reads every byte right", async () => {
-    const { memory, take } = slot();
     // Pieces of 7 bytes split every part header across pieces.
+    const request = await upload(7);
+    const memory = new Uint8Array(uploadBytes(request, 2, max));
     const images = await readImageParts(
-      await upload(7),
+      request,
       ["selfie", "reference"],
       max,
       pace,
-      {
-        ...defaultImageLimits,
-      },
-      take,
+      defaultImageLimits,
+      memory,
     );
     expect(images.selfie.bytes).toEqual(selfie);
     expect(images.reference.bytes).toEqual(reference);

@@ -23,6 +23,21 @@ export interface JudgedImage {
 }
 
 /**
+ * The bytes to hold for an upload of `count` images of at most `maxBytes` each: its
+ * `content-length`, or the most it may be when it has none. A `content-length` over that is
+ * refused (`image_too_large`) before anything is read or spent.
+ * @example
+ * const slot = await gate.enter(uploadBytes(request, 2, maxBytes), request.signal);
+ */
+export function uploadBytes(request: Request, count: number, maxBytes: number): number {
+  const limit = count * maxBytes + framingBytes;
+  const declared = Number(request.headers.get("content-length"));
+  if (!Number.isSafeInteger(declared) || declared <= 0) return limit;
+  if (declared > limit) throw tooLarge(maxBytes);
+  return declared;
+}
+
+/**
  * Reads the images `names` of a `multipart/form-data` upload as the body streams in (a
  * streaming parser on Web streams, so edge runtimes too), each at most `maxBytes`:
  * `content-length` over the limit is refused before reading, a part going past it while it arrives
@@ -30,13 +45,13 @@ export interface JudgedImage {
  * Each image is judged ({@link judgeBytes}) as soon as its part ends, before the next is read;
  * other fields are ignored, and only the first part of each name counts.
  *
- * One copy: each network chunk is copied as it arrives into `take`'s memory (the upload slot's,
- * sized by `content-length`) and the parser reads it there, so an image is a view of that memory,
+ * One copy: each network chunk is copied as it arrives into `body` (memory the upload gate lends,
+ * sized by {@link uploadBytes}) and the parser reads it there, so an image is a view of that memory,
  * sent to Didit as it is, and the network's chunks die young (V8 frees them at its next minor
  * collection, as a streaming proxy's are). A part the parser had to piece together (a part header
  * split across two chunks: rare) is copied once more.
  * @example
- * const { selfie, reference } = await readImageParts(request, ["selfie", "reference"], max, pace, limits, slot.take);
+ * const { selfie, reference } = await readImageParts(request, ["selfie", "reference"], max, pace, limits, slot.memory);
  */
 export async function readImageParts<const N extends string>(
   request: Request,
@@ -44,7 +59,7 @@ export async function readImageParts<const N extends string>(
   maxBytes: number,
   pace: ReadPace,
   limits: ImageLimits,
-  take: (size: number) => Uint8Array,
+  body: Uint8Array,
 ): Promise<Record<N, JudgedImage>> {
   const type = request.headers.get("content-type") ?? "";
   const boundary = /^multipart\/form-data\s*;/i.test(type) ? getMultipartBoundary(type) : null;
@@ -56,9 +71,7 @@ export async function readImageParts<const N extends string>(
     maxParts: names.length + 8,
   });
   const images: Partial<Record<N, JudgedImage>> = {};
-  const declared = Number(request.headers.get("content-length"));
   // readChunks refuses a declared length over the limit before reading, and stops at the limit.
-  const body = take(declared > 0 && declared <= limit ? declared : limit);
   let read = 0;
   try {
     for await (const chunk of readChunks(request, limit, () => tooLarge(maxBytes), pace)) {

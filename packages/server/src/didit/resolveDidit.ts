@@ -19,7 +19,7 @@ export interface ResolvedDidit {
   imageLimits: ImageLimits;
   /** How slow an upload body may be (`uploadTimeoutMs`, `minUploadBytesPerSecond`, `uploadGraceMs`). */
   uploadPace: ReadPace;
-  /** At most `maxConcurrentUploads` upload bodies in this process at once, waiting `uploadQueueTimeoutMs`. */
+  /** At most `maxUploadBytesInFlight` of upload bodies in this process at once, waiting `uploadQueueTimeoutMs`. */
   uploadGate: UploadGate;
   grantTtlMs: number;
   getReferenceImage: DiditConfig["getReferenceImage"];
@@ -28,6 +28,9 @@ export interface ResolvedDidit {
   onResult: DiditConfig["onResult"];
   quota: CompareQuota;
 }
+
+/** 24 MiB: two of the largest uploads at once (2 x 5 MiB each), or about 48 of 0.5 MiB. */
+const defaultUploadBytesInFlight = 24 * 1024 * 1024;
 
 function misconfigured(message: string): FaceKitError {
   return new FaceKitError("misconfigured", `createFaceKitHandler: didit.${message}`);
@@ -58,7 +61,7 @@ export function resolveDidit(config: DiditConfig, store: FaceKitStore): Resolved
     uploadTimeoutMs = 30_000,
     minUploadBytesPerSecond = 16 * 1024,
     uploadGraceMs = 5_000,
-    maxConcurrentUploads = 4,
+    maxUploadBytesInFlight = defaultUploadBytesInFlight,
     uploadQueueTimeoutMs = 30_000,
   } = config;
   const whole = (value: number, min: number, name: string) => {
@@ -72,7 +75,6 @@ export function resolveDidit(config: DiditConfig, store: FaceKitStore): Resolved
   whole(uploadTimeoutMs, 1, "uploadTimeoutMs");
   whole(minUploadBytesPerSecond, 0, "minUploadBytesPerSecond");
   whole(uploadGraceMs, 0, "uploadGraceMs");
-  whole(maxConcurrentUploads, 1, "maxConcurrentUploads");
   whole(uploadQueueTimeoutMs, 1, "uploadQueueTimeoutMs");
   if (!Number.isInteger(maxComparesPerHour) || maxComparesPerHour < 1) {
     throw misconfigured("maxComparesPerHour must be a whole number of at least 1.");
@@ -83,6 +85,13 @@ export function resolveDidit(config: DiditConfig, store: FaceKitStore): Resolved
   if (!Number.isInteger(maxImageBytes) || maxImageBytes < 1 || maxImageBytes > diditMaxImageBytes) {
     throw misconfigured(`maxImageBytes must be a whole number from 1 to ${diditMaxImageBytes}.`);
   }
+  // The largest upload (a selfie and a reference, framing included) must fit, or it never would.
+  const largestUpload = 2 * maxImageBytes + framingBytes;
+  whole(
+    maxUploadBytesInFlight,
+    largestUpload,
+    "maxUploadBytesInFlight (2 x maxImageBytes + 16 KiB)",
+  );
   if (!Number.isFinite(grantTtlMs) || grantTtlMs < 1_000 || grantTtlMs > 3_600_000) {
     throw misconfigured("grantTtlMs must be between 1 second and 1 hour.");
   }
@@ -98,12 +107,8 @@ export function resolveDidit(config: DiditConfig, store: FaceKitStore): Resolved
       minBytesPerSecond: minUploadBytesPerSecond,
       graceMs: uploadGraceMs,
     },
-    // A slot holds the upload's body (the selfie and an uploaded reference) until Didit answers.
-    uploadGate: createUploadGate(
-      maxConcurrentUploads,
-      uploadQueueTimeoutMs,
-      2 * maxImageBytes + framingBytes,
-    ),
+    // Each upload holds its body (the selfie and an uploaded reference) until Didit answers.
+    uploadGate: createUploadGate(maxUploadBytesInFlight, uploadQueueTimeoutMs),
     grantTtlMs,
     getReferenceImage: optionalFunction(config.getReferenceImage, "getReferenceImage"),
     consumeGrant: grantLedger(store, optionalFunction(config.consumeGrant, "consumeGrant")),

@@ -90,8 +90,8 @@ export interface DiditConfig extends DiditClientOptions {
   maxImagePixels?: number;
   /**
    * The whole upload body must arrive within it, in milliseconds, counted from when the upload
-   * gets its slot ({@link DiditConfig.maxConcurrentUploads}), not from its arrival; else it is
-   * cancelled, the slots freed, and the answer is 408 `bad_request`. Default 30 000.
+   * gets room in the upload gate ({@link DiditConfig.maxUploadBytesInFlight}), not from its
+   * arrival; else it is cancelled, its room freed, and the answer is 408 `bad_request`. Default 30 000.
    */
   uploadTimeoutMs?: number;
   /**
@@ -103,14 +103,17 @@ export interface DiditConfig extends DiditClientOptions {
   /** How long an upload may start slowly before the minimum rate applies. Default 5 000 ms. */
   uploadGraceMs?: number;
   /**
-   * Upload bodies this process reads, holds and sends to Didit at once (each holds its images,
-   * up to 2 x `maxImageBytes`, until Didit answers). Further uploads wait for a slot before any
-   * of their body is read (their bytes stay in the connection), and their `uploadTimeoutMs` starts
-   * when they get one. A per-process memory bound: each instance has its own. Default 4.
+   * Bytes of upload bodies this process reads, holds and sends to Didit at once: each upload
+   * holds its body (its `content-length`, or 2 x `maxImageBytes` + 16 KiB without one) until
+   * Didit answers, in one array the gate allocates when uploads come and lets go when none is in
+   * flight. Further uploads wait, first come first served, before any of their body is read
+   * (their bytes stay in the connection), and their `uploadTimeoutMs` starts when they get room.
+   * A per-process memory bound: each instance has its own. At least 2 x `maxImageBytes` + 16 KiB.
+   * Default 24 MiB: two of the largest uploads at once, or about 48 browser-sized ones (0.5 MiB).
    */
-  maxConcurrentUploads?: number;
+  maxUploadBytesInFlight?: number;
   /**
-   * How long an upload may wait for one of the `maxConcurrentUploads` slots, in milliseconds;
+   * How long an upload may wait for room under `maxUploadBytesInFlight`, in milliseconds;
    * past it the answer is 503 `vendor_unavailable` with `retryAfter` and Didit is not called.
    * Default 30 000.
    */
