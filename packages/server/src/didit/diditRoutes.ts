@@ -99,20 +99,19 @@ export async function handleDiditCompare(
   const size = uploadBytes(request, grant.ref === "upload" ? 2 : 1, grant.max);
   const slot = await didit.uploadGate.enter(size, request.signal);
   try {
-    return await compareInSlot(request, grant, didit, auth, slot.memory);
+    return await compareInSlot(request, grant, didit, auth, slot);
   } finally {
-    // After Didit's answer: nothing reads the images any more, the next upload reuses their memory.
-    slot.release();
+    slot.release(); // however the upload ended (usually done already, at Didit's answer)
   }
 }
 
-/** The compare once this upload holds a slot: grant spent, quota, body read, Didit's answer. */
+/** The compare once this upload has its room: grant spent, quota, body read, Didit's answer. */
 async function compareInSlot(
   request: Request,
   grant: GrantClaims,
   didit: ResolvedDidit,
   auth: AuthorizeResult,
-  memory: Uint8Array,
+  slot: { memory: Uint8Array; release(): void },
 ): Promise<Response> {
   if (!(await didit.consumeGrant(grant.jti, grant.exp * 1000))) {
     throw new FaceKitError(
@@ -123,7 +122,14 @@ async function compareInSlot(
   const ticket = await didit.quota.enter(auth.accountId);
   try {
     const upload = grant.ref === "upload";
-    const { selfie, reference } = await readImages(request, upload, grant.max, didit, auth, memory);
+    const { selfie, reference } = await readImages(
+      request,
+      upload,
+      grant.max,
+      didit,
+      auth,
+      slot.memory,
+    );
     if (upload && sameFile(selfie, reference)) throw identicalPhotos("the same file");
     // The person cancelled while we read: do not pay for an answer nobody waits for.
     if (request.signal?.aborted) throw new FaceKitError("bad_request", "The upload was cancelled.");
@@ -136,6 +142,8 @@ async function compareInSlot(
       saveApiRequest: didit.saveApiRequest,
       vendorData: auth.accountId,
     });
+    // Didit read the images to answer: their memory goes to the next upload, not held during onResult.
+    slot.release();
     // Paid for, but only a copy scores this high: not two photos of a person (decision 0012).
     if (upload && isCopy(selfie, reference, body.face_match.score)) {
       throw identicalPhotos(`Didit scored them ${body.face_match.score}`);

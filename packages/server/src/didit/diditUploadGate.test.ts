@@ -157,29 +157,45 @@ describe("didit/compare: at most maxUploadBytesInFlight of bodies per process", 
   });
 
   it("starts uploadTimeoutMs when the upload gets its slot, not when it arrives", async () => {
-    let answered = () => {};
-    const holding = new Promise<void>((resolve) => {
-      answered = resolve;
-    });
-    const hold = { current: true };
     const t = createDiditHarness({
       maxUploadBytesInFlight: oneUpload,
       uploadTimeoutMs: 400,
       minUploadBytesPerSecond: 0,
-      // The first upload keeps its slot here, after its body was read, until released below.
-      onResult: async () => {
-        if (!hold.current) return;
-        hold.current = false;
-        answered();
-        await pause(600);
-      },
     });
-    const firstAnswer = sendWhole(t);
-    await holding;
+    // The first upload keeps its room while Didit takes 600 ms to answer it.
+    t.sim.setScenario({ latencyMs: 600 });
+    const first = heldBody();
+    const firstAnswer = send(t, first);
+    await first.reading;
+    first.finish();
+    await pause(50);
     const queuedAt = Date.now();
     const second = await sendWhole(t);
     expect(Date.now() - queuedAt).toBeGreaterThan(400); // longer than uploadTimeoutMs in the queue
     expect(second.status).toBe(200);
+    expect((await firstAnswer).status).toBe(200);
+  });
+
+  it("gives the room back at Didit's answer, not after onResult", async () => {
+    let secondDone = () => {};
+    const second = new Promise<void>((resolve) => {
+      secondDone = resolve;
+    });
+    let results = 0;
+    const t = createDiditHarness({
+      maxUploadBytesInFlight: oneUpload,
+      uploadQueueTimeoutMs: 2_000,
+      // The first upload's onResult waits for the second upload, which needs the first's room.
+      onResult: async () => {
+        if (++results === 1) await second;
+      },
+    });
+    const firstAnswer = sendWhole(t);
+    await pause(50);
+    t.auth.current = { accountId: "acct-2" }; // an account has one upload at a time
+    const secondAnswer = await sendWhole(t);
+    secondDone();
+    expect(secondAnswer.status).toBe(200);
     expect((await firstAnswer).status).toBe(200);
   });
 });
