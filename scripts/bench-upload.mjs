@@ -6,7 +6,7 @@
  * the answer back). This process sends `BENCH_UPLOADS` (default 20) concurrent uploads of two
  * JPEGs of about 5 MB each (person A and A's second shot, padded with comment segments to just
  * under Didit's 5 MB limit) to each, the FaceKit ones with a fresh grant and account each, the
- * proxy ones as Didit's own form; `BENCH_ROUNDS` (default 6) rounds in ABBA order (proxy, FaceKit,
+ * proxy ones as Didit's own form; `BENCH_ROUNDS` (default 5) rounds in ABBA order (proxy, FaceKit,
  * FaceKit, proxy, ...) after one small warm-up round each.
  *
  * Each child samples its own RSS every 5 ms. Per round: peak RSS growth over the RSS just before
@@ -16,15 +16,15 @@
  * it likes), and the wall time, which the simulator's one CPU-bound core sets for both, by 5-20%
  * from round to round. Goal (issue #12): FaceKit's peak growth <= 64 MiB in the median round, and
  * its wall time <= 1.05x the proxy's, over all rounds together (the sum of FaceKit's round times
- * over the proxy's: each round alone drifts by about 5% either way, so a median of five rounds
- * still moved by about 3%). Exits 1 when an upload fails or the goal is missed.
+ * over the proxy's: each round alone drifts by about 5% either way, and a median of the rounds'
+ * ratios moved by about 3%). Exits 1 when an upload fails or the goal is missed.
  * The measured children run with glibc's mmap threshold fixed at its default (128 KiB): large arrays are
  * then mapped when allocated and unmapped when V8 frees them, in every round alike. Otherwise glibc
  * raises the threshold after the first large free and keeps later ones in its heap, so a later
  * round may reuse memory an earlier round grew and show a fraction of its real growth, or not,
  * depending on the machine: the same code measured a median round of 3-30 MiB here and 71 MiB on
  * another machine. Fixed, each round counts what it allocates, as a process's first burst does.
- * Env: `BENCH_UPLOADS` (default 20), `BENCH_ROUNDS` (default 6), `BENCH_BYTES_IN_FLIGHT` (the
+ * Env: `BENCH_UPLOADS` (default 20), `BENCH_ROUNDS` (default 5), `BENCH_BYTES_IN_FLIGHT` (the
  * handler's `didit.maxUploadBytesInFlight`; default: the handler's default), `BENCH_GOAL=report`
  * (a missed goal is printed but exits 0; a failed upload still fails).
  */
@@ -44,9 +44,10 @@ const goal = { peakMiB: 64, wallRatio: 1.05 };
  * Serves `listener` with an RSS probe at `/__bench/rss`: the current RSS, and the peak since the
  * last `?reset` (sampled every 5 ms). `?reset` first calls `onReset` and collects garbage, so that
  * each round's growth starts from what the process really holds, not from an earlier round's
- * uncollected memory, which a round would otherwise reuse and not count.
+ * uncollected memory, which a round would otherwise reuse and not count. The simulator, whose
+ * RSS is not measured, resets without waiting for it (`measured` false).
  */
-function serveMeasured(listener, onReset = () => {}) {
+function serveMeasured(listener, onReset = () => {}, measured = true) {
   let peak = process.memoryUsage.rss();
   setInterval(() => {
     peak = Math.max(peak, process.memoryUsage.rss());
@@ -58,7 +59,7 @@ function serveMeasured(listener, onReset = () => {}) {
       onReset();
       globalThis.gc();
       // V8 hands freed array buffers back to the system after the collection, not during it.
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      if (measured) await new Promise((resolve) => setTimeout(resolve, 500));
     }
     const rss = process.memoryUsage.rss();
     peak = reset ? rss : Math.max(peak, rss);
@@ -74,7 +75,7 @@ async function runSimulator() {
   const didit = createDiditSimulator();
   // Reset before each round: like Didit, it keeps every request's images (`save_api_request`
   // defaults to true), and a heap that grows by 200 MiB a round would slow each round more.
-  serveMeasured(toNodeHandler(didit.api), () => didit.reset());
+  serveMeasured(toNodeHandler(didit.api), () => didit.reset(), false);
 }
 
 /** The FaceKit handler, Didit only (a child process). Env: DIDIT_URL. */
@@ -181,7 +182,7 @@ async function runBench() {
     import.meta.url,
   );
   const uploads = Number(process.env.BENCH_UPLOADS) || 20;
-  const rounds = Number(process.env.BENCH_ROUNDS) || 6;
+  const rounds = Number(process.env.BENCH_ROUNDS) || 5;
   const started = Date.now();
   // Just under Didit's 5 MB (5 MiB) per file, after rounding up to whole comment segments.
   const selfie = await createOversizeJpeg(5_000_000, "personA2");

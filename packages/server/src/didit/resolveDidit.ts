@@ -29,8 +29,8 @@ export interface ResolvedDidit {
   quota: CompareQuota;
 }
 
-/** 24 MiB: two of the largest uploads at once (2 x 5 MiB each), or about 48 of 0.5 MiB. */
-const defaultUploadBytesInFlight = 24 * 1024 * 1024;
+/** 32 MiB: three of the largest uploads at once (2 x 5 MiB each), or about 64 of 0.5 MiB. */
+const defaultUploadBytesInFlight = 32 * 1024 * 1024;
 
 function misconfigured(message: string): FaceKitError {
   return new FaceKitError("misconfigured", `createFaceKitHandler: didit.${message}`);

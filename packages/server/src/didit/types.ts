@@ -109,7 +109,7 @@ export interface DiditConfig extends DiditClientOptions {
    * flight. Further uploads wait, first come first served, before any of their body is read
    * (their bytes stay in the connection), and their `uploadTimeoutMs` starts when they get room.
    * A per-process memory bound: each instance has its own. At least 2 x `maxImageBytes` + 16 KiB.
-   * Default 24 MiB: two of the largest uploads at once, or about 48 browser-sized ones (0.5 MiB).
+   * Default 32 MiB: three of the largest uploads at once, or about 64 browser-sized ones (0.5 MiB).
    */
   maxUploadBytesInFlight?: number;
   /**
