@@ -59,18 +59,24 @@ describe("uploadBytes: the memory an upload is given", () => {
   });
 });
 
+/** Both images of `request`, read into memory of the size the gate would lend. */
+async function readBoth(request: Request) {
+  const memory = new Uint8Array(uploadBytes(request, 2, max));
+  const images = await readImageParts(
+    request,
+    ["selfie", "reference"],
+    max,
+    pace,
+    defaultImageLimits,
+    memory,
+  );
+  return { memory, images };
+}
+
 describe("readImageParts keeps one copy of each image", () => {
   it("holds each image as a view of the slot's memory, the body copied there once", async () => {
     const request = await upload(64 * 1024);
-    const memory = new Uint8Array(uploadBytes(request, 2, max));
-    const images = await readImageParts(
-      request,
-      ["selfie", "reference"],
-      max,
-      pace,
-      defaultImageLimits,
-      memory,
-    );
+    const { memory, images } = await readBoth(request);
     expect(memory.byteLength).toBe(Number(request.headers.get("content-length")));
     expect(images.selfie.bytes.buffer).toBe(memory.buffer);
     expect(images.reference.bytes.buffer).toBe(memory.buffer);
@@ -80,16 +86,7 @@ describe("readImageParts keeps one copy of each image", () => {
 
   it("copies a part the parser pieced together, and still reads every byte right", async () => {
     // Pieces of 7 bytes split every part header across pieces.
-    const request = await upload(7);
-    const memory = new Uint8Array(uploadBytes(request, 2, max));
-    const images = await readImageParts(
-      request,
-      ["selfie", "reference"],
-      max,
-      pace,
-      defaultImageLimits,
-      memory,
-    );
+    const { memory, images } = await readBoth(await upload(7));
     expect(images.selfie.bytes).toEqual(selfie);
     expect(images.reference.bytes).toEqual(reference);
     expect(images.selfie.bytes.buffer).not.toBe(memory.buffer);
