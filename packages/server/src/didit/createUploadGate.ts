@@ -4,7 +4,7 @@ import { FaceKitError } from "@facekit/core/protocol";
 const retryAfterSeconds = 5;
 
 /** One upload's place in the gate: the memory its body is held in until Didit has answered. */
-interface UploadSlot {
+export interface UploadSlot {
   /** The bytes this upload was admitted with, a view of the gate's memory no other upload has. */
   memory: Uint8Array;
   /**
@@ -41,7 +41,7 @@ interface Range {
  * instead of allocating an array per upload, each garbage until V8 collects it). Uploads wait at
  * most `queueTimeoutMs`.
  * @example
- * const gate = createUploadGate(24 * 1024 * 1024, 30_000);
+ * const gate = createUploadGate(32 * 1024 * 1024, 30_000);
  * const slot = await gate.enter(bodySize, request.signal);
  * try { await readAndCompare(request, slot.memory); } finally { slot.release(); }
  */
@@ -66,14 +66,11 @@ export function createUploadGate(bytes: number, queueTimeoutMs: number): UploadG
       release() {
         if (!open) return;
         open = false;
-        giveBack({ start, end: start + size });
+        free = merged([...free, { start, end: start + size }]);
+        if (--held === 0) memory = undefined;
+        admitWaiting();
       },
     };
-  };
-  const giveBack = (range: Range) => {
-    free = merged([...free, range]);
-    if (--held === 0) memory = undefined;
-    admitWaiting();
   };
   /** First come, first served: wakes waiters in order while the first one fits. */
   const admitWaiting = () => {

@@ -9,6 +9,7 @@ import * as v from "valibot";
 import { readJsonBody } from "../internal/readJsonBody.ts";
 import { jsonResponse } from "../internal/responses.ts";
 import type { AuthorizeResult } from "../types.ts";
+import type { UploadSlot } from "./createUploadGate.ts";
 import { identicalPhotos, isCopy, sameFile } from "./identicalPhotos.ts";
 import { checkImage, type JudgedImage, readImageParts, uploadBytes } from "./readImageUpload.ts";
 import type { ResolvedDidit } from "./resolveDidit.ts";
@@ -77,7 +78,8 @@ async function heldReference(didit: ResolvedDidit, accountId: string, request: R
  * the grant in the `x-facekit-grant` header. In this order, each before any paid call: the grant
  * (signature, expiry, account), a `content-length` within the grant's size, room for the body in
  * this process's upload gate (`maxUploadBytesInFlight`: nothing of the body is read before, 503
- * `vendor_unavailable` past `uploadQueueTimeoutMs`; freed however the upload ends), the grant spent in the store (so it cannot be replayed on any instance),
+ * `vendor_unavailable` past `uploadQueueTimeoutMs`; freed at Didit's answer, or however the
+ * upload ends), the grant spent in the store (so it cannot be replayed on any instance),
  * the account's quota (one upload at a time, `maxComparesPerHour`, also in the store), the body
  * parsed as it streams in, bounded by size and read within `uploadTimeoutMs` and
  * `minUploadBytesPerSecond` (408, the body cancelled and its room in the gate freed), each image's
@@ -111,7 +113,7 @@ async function compareInSlot(
   grant: GrantClaims,
   didit: ResolvedDidit,
   auth: AuthorizeResult,
-  slot: { memory: Uint8Array; release(): void },
+  slot: UploadSlot,
 ): Promise<Response> {
   if (!(await didit.consumeGrant(grant.jti, grant.exp * 1000))) {
     throw new FaceKitError(
